@@ -1,0 +1,95 @@
+import {defineRule} from '../../src/rule.js'
+import {loadData} from '../../src/data.js'
+import {lineKey} from '../../src/text.js'
+
+interface AdData {
+  inline: Array<{pattern: string; what: string}>
+  lines: Array<{phrase: string; what: string}>
+}
+
+let compiled: {inline: RegExp; lines: Set<string>; longest: number} | undefined
+
+function matcher() {
+  if (!compiled) {
+    const data = loadData<AdData>('ad-placeholders.json')
+    const lines = new Set(data.lines.map((entry) => lineKey(entry.phrase)))
+    compiled = {
+      inline: new RegExp(data.inline.map((entry) => `(?:${entry.pattern})`).join('|'), 'giu'),
+      lines,
+      longest: Math.max(...data.lines.map((entry) => entry.phrase.length)) + 8
+    }
+  }
+  return compiled
+}
+
+export default defineRule({
+  id: 'scrape/ad-placeholder',
+  summary: 'Ad slots and ad labels left in the text (`[ad_1]`, AdSense code, `Advertisement` alone on a line)',
+  docs: `Scrapers keep the placeholders that content-management systems put where ads go: shortcodes such as
+\`[ad_1]\`, template slots such as \`{{ad}}\`, AdSense and Google Publisher Tag snippets, and ad labels such as
+\`Advertisement\` or \`Story continues below advertisement\` standing alone on a line. They are never part of the
+article. Fix: remove them (\`--fix\` does). The phrase list is \`rules/data/ad-placeholders.json\`; a label is only
+reported when it is the whole line, so "an advertisement for soap" in a sentence is left alone.`,
+  severity: 'error',
+  fixable: true,
+  options: {},
+  examples: {
+    valid: [
+      {text: 'The company bought an advertisement in the local paper.\n'},
+      {text: 'Ad hoc talks were held in [Geneva] on Monday.\n'},
+      {text: 'Advertisement spending rose by 4% last year, the report said.\n'}
+    ],
+    invalid: [
+      {
+        text: '[ad_1]\nThe talks ended on Friday.\n',
+        messages: ['1:1-1:7: Unexpected ad placeholder `[ad_1]`, remove it'],
+        fixed: 'The talks ended on Friday.\n'
+      },
+      {
+        text: 'Prices rose. [ad-2] Markets fell.\n',
+        messages: ['1:14-1:20: Unexpected ad placeholder `[ad-2]`, remove it'],
+        fixed: 'Prices rose. Markets fell.\n'
+      },
+      {
+        text: 'Markets fell.\n\n(adsbygoogle = window.adsbygoogle || []).push({});\n\nPrices rose.\n',
+        messages: ['3:1-3:51: Unexpected ad placeholder `(adsbygoogle = window.adsbygoogle || []).push({});`, remove it'],
+        fixed: 'Markets fell.\n\nPrices rose.\n'
+      },
+      {
+        text: 'The minister resigned.\nADVERTISEMENT\nHer deputy takes over.\n',
+        messages: ['2:1-2:14: Unexpected ad label `ADVERTISEMENT` on its own line, remove it'],
+        fixed: 'The minister resigned.\nHer deputy takes over.\n'
+      },
+      {
+        text: 'Talks resumed.\n  Story continues below advertisement  \nNo deal yet.\n',
+        messages: ['2:3-2:38: Unexpected ad label `Story continues below advertisement` on its own line, remove it']
+      }
+    ]
+  },
+  check(_tree, file, _options, doc) {
+    const {inline, lines, longest} = matcher()
+    const text = doc.text
+    const inlineHits: Array<[number, number]> = []
+    inline.lastIndex = 0
+    let match: RegExpExecArray | null
+    while ((match = inline.exec(text))) {
+      if (match[0].length === 0) {
+        inline.lastIndex++
+        continue
+      }
+      inlineHits.push([match.index, match.index + match[0].length])
+      doc.report(file, 'scrape/ad-placeholder', `Unexpected ad placeholder \`${match[0]}\`, remove it`,
+        match.index, match.index + match[0].length, {expected: ['']})
+    }
+    for (const line of doc.lines) {
+      if (line.end - line.start > longest || line.end === line.start) continue
+      if (!lines.has(lineKey(line.text))) continue
+      const lead = line.text.length - line.text.trimStart().length
+      const start = line.start + lead
+      const end = line.start + line.text.trimEnd().length
+      if (inlineHits.some(([s, e]) => s < end && e > start)) continue
+      doc.report(file, 'scrape/ad-placeholder',
+        `Unexpected ad label \`${text.slice(start, end)}\` on its own line, remove it`, start, end, {expected: ['']})
+    }
+  }
+})
