@@ -211,8 +211,32 @@ function firstLine(message: string): string {
 }
 
 /** Find and load the config: `--config FILE`, else cosmiconfig's search from `cwd`. */
+/** JSON loader with an error that names the file, line and column. */
+function loadJson(cwd: string) {
+  return (filepath: string, content: string): unknown => {
+    if (content.trim() === '') return null
+    try {
+      return JSON.parse(content)
+    } catch (error) {
+      const message = (error as Error).message
+      const at = /position (\d+)/.exec(message)
+      let where = ''
+      if (at) {
+        const before = content.slice(0, Number(at[1])).split('\n')
+        where = ` at line ${before.length}, column ${before[before.length - 1].length + 1}`
+      }
+      const shown = relative(cwd, filepath) || filepath
+      throw new ConfigError(`${shown.split(sep).join('/')}: invalid JSON${where}: ${message.replace(/ in JSON at position \d+.*$/, '')}`)
+    }
+  }
+}
+
 export async function loadConfig(cwd: string, explicit?: string): Promise<Config> {
-  const explorer = cosmiconfig('linter', {searchStrategy: 'project', cache: false})
+  const explorer = cosmiconfig('linter', {
+    searchStrategy: 'project',
+    cache: false,
+    loaders: {'.json': loadJson(cwd)}
+  })
   let result
   if (explicit) {
     const file = resolve(cwd, explicit)
@@ -220,13 +244,15 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Config
     try {
       result = await explorer.load(file)
     } catch (error) {
+      if (error instanceof ConfigError) throw error
       throw new ConfigError(`${relative(cwd, file) || file}: cannot parse: ${firstLine((error as Error).message)}`)
     }
   } else {
     try {
       result = await explorer.search(cwd)
     } catch (error) {
-      throw new ConfigError(`config: cannot parse: ${firstLine((error as Error).message)}`)
+      if (error instanceof ConfigError) throw error
+      throw new ConfigError(`cannot read config: ${firstLine((error as Error).message)}`)
     }
   }
   if (!result) return defaultConfig(cwd)

@@ -155,17 +155,23 @@ interface Walker {
   lastLineOfWord: number
 }
 
-function shift(point: Point, w: Walker): void {
-  if (point.line === 1) point.column += w.columnOffset
-  point.line += w.lineOffset
-  if (point.offset !== undefined) point.offset += w.offset
+function shift(point: Point, w: Walker): Point {
+  return {
+    line: point.line + w.lineOffset,
+    column: point.line === 1 ? point.column + w.columnOffset : point.column,
+    offset: point.offset === undefined ? undefined : point.offset + w.offset
+  }
 }
 
+/**
+ * Move a node of a later chunk into document coordinates. parse-latin shares
+ * point objects between a node and its children, so new points are made
+ * rather than the shared ones mutated. The first chunk needs no shift.
+ */
 function shiftNode(node: UnistNode, w: Walker): void {
   const position = node.position as Position | undefined
-  if (position) {
-    shift(position.start, w)
-    shift(position.end, w)
+  if (position && w.offset !== 0) {
+    node.position = {start: shift(position.start, w), end: shift(position.end, w)}
   }
 }
 

@@ -109,6 +109,7 @@ async function run(argv: string[], io: Io): Promise<number> {
         'print-config': {type: 'string'},
         stdin: {type: 'boolean'},
         'stdin-filename': {type: 'string'},
+        jobs: {type: 'string', short: 'j'},
         color: {type: 'boolean'},
         'no-color': {type: 'boolean'},
         help: {type: 'boolean', short: 'h'},

@@ -1,0 +1,150 @@
+/**
+ * `npm run bench`: build a corpus in a temporary folder (the seeds repeated to
+ * ~10 MB of ~5 KB files) and measure, each in its own process so peak memory
+ * is its own: parse-english alone, and the full newslint CLI path (discover,
+ * config, parse, default rules, json report) with --jobs 1 and --jobs N.
+ *
+ *   npm run bench                 # 10 MB
+ *   BENCH_MB=2 npm run bench      # smaller corpus
+ *   BENCH_PEERS=1 npm run bench   # also alex and textlint, installed in a temp folder
+ */
+import {execFileSync, spawnSync} from 'node:child_process'
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {availableParallelism, tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {unified} from 'unified'
+import retextEnglish from 'retext-english'
+import {packageRoot} from '../src/data.js'
+
+interface Result {
+  label: string
+  seconds: number
+  bytes: number
+  maxRssMb: number
+  note?: string
+}
+
+function buildCorpus(dir: string, targetBytes: number): {files: number; bytes: number} {
+  const seedsDir = join(packageRoot(), 'seeds')
+  const seeds = readdirSync(seedsDir).sort().map((name) => readFileSync(join(seedsDir, name)))
+  let bytes = 0
+  let files = 0
+  while (bytes < targetBytes) {
+    const seed = seeds[files % seeds.length]
+    const sub = join(dir, `part${String(Math.floor(files / 500)).padStart(3, '0')}`)
+    if (files % 500 === 0) mkdirSync(sub, {recursive: true})
+    writeFileSync(join(sub, `article-${String(files).padStart(6, '0')}.txt`), seed)
+    bytes += seed.length
+    files++
+  }
+  return {files, bytes}
+}
+
+function listFiles(dir: string): string[] {
+  const out: string[] = []
+  for (const entry of readdirSync(dir, {withFileTypes: true})) {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) out.push(...listFiles(path))
+    else out.push(path)
+  }
+  return out.sort()
+}
+
+/** Child mode: run one measurement in this process and print it as JSON. */
+async function child(mode: string, dir: string, jobs: string): Promise<void> {
+  const files = listFiles(dir)
+  let bytes = 0
+  const start = process.hrtime.bigint()
+  if (mode === 'parse') {
+    const processor = unified().use(retextEnglish).freeze()
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8')
+      bytes += Buffer.byteLength(text)
+      processor.parse(text)
+    }
+  } else {
+    for (const file of files) bytes += readFileSync(file).length
+    const {main} = await import('../src/cli/main.js')
+    const args = [dir, '--format', 'json', '--output', join(tmpdir(), `newslint-bench-${process.pid}.json`)]
+    if (jobs !== '0') args.push('--jobs', jobs)
+    const code = await main(args, {
+      cwd: dir,
+      stdout: () => {},
+      stderr: (text) => process.stderr.write(text),
+      readStdin: async () => Buffer.alloc(0),
+      isTTY: false
+    })
+    if (code === 2) throw new Error('newslint failed')
+  }
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9
+  process.stdout.write(JSON.stringify({seconds, bytes, maxRssMb: process.resourceUsage().maxRSS / 1024}) + '\n')
+}
+
+function measure(label: string, mode: string, dir: string, jobs = '0'): Result {
+  const self = fileURLToPath(import.meta.url)
+  const run = spawnSync(process.execPath, [self, '--child', mode, dir, jobs], {encoding: 'utf8', maxBuffer: 1 << 26})
+  if (run.status !== 0) throw new Error(`${label} failed: ${run.stderr}`)
+  const parsed = JSON.parse(run.stdout.trim().split('\n').pop() as string) as Omit<Result, 'label'>
+  return {label, ...parsed}
+}
+
+function measureCommand(label: string, command: string, args: string[], cwd: string, bytes: number): Result {
+  const start = process.hrtime.bigint()
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], {cwd, encoding: 'utf8', maxBuffer: 1 << 28})
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9
+  const lines = (run.stderr ?? '').trim().split('\n')
+  const kb = Number(lines[lines.length - 1])
+  return {label, seconds, bytes, maxRssMb: Number.isFinite(kb) ? kb / 1024 : NaN, note: run.status === null ? 'killed' : undefined}
+}
+
+function peers(dir: string, bytes: number): Result[] {
+  const tools = mkdtempSync(join(tmpdir(), 'newslint-peers-'))
+  try {
+    execFileSync('npm', ['init', '-y'], {cwd: tools, stdio: 'ignore'})
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', 'alex', 'textlint', 'textlint-rule-no-todo'], {cwd: tools, stdio: 'ignore'})
+    writeFileSync(join(tools, '.textlintrc.json'), JSON.stringify({rules: {'no-todo': true}}))
+    const bin = join(tools, 'node_modules', '.bin')
+    return [
+      measureCommand('alex --text', join(bin, 'alex'), ['--text', '--quiet', dir], tools, bytes),
+      measureCommand('textlint (1 rule)', join(bin, 'textlint'), ['--config', join(tools, '.textlintrc.json'), '--rules-base-directory', join(tools, 'node_modules'), `${dir}/**/*.txt`], tools, bytes)
+    ]
+  } finally {
+    rmSync(tools, {recursive: true, force: true})
+  }
+}
+
+function mbps(result: Result): number {
+  return result.bytes / 1e6 / result.seconds
+}
+
+async function bench(): Promise<void> {
+  const targetMb = Number(process.env.BENCH_MB ?? 10)
+  const dir = mkdtempSync(join(tmpdir(), 'newslint-bench-'))
+  try {
+    const corpus = buildCorpus(dir, targetMb * 1e6)
+    const cores = availableParallelism()
+    console.log(`corpus: ${corpus.files} files, ${(corpus.bytes / 1e6).toFixed(1)} MB (the seeds repeated) in ${dir}`)
+    console.log(`node ${process.version}, ${cores} cores\n`)
+    const results: Result[] = [measure('parse-english only', 'parse', dir), measure('newslint --jobs 1', 'full', dir, '1')]
+    if (cores > 1) results.push(measure(`newslint --jobs ${cores}`, 'full', dir, String(cores)))
+    if (process.env.BENCH_PEERS) results.push(...peers(dir, corpus.bytes))
+    const base = mbps(results[0])
+    console.log('| run | seconds | MB/s | vs parse | peak RSS MB |')
+    console.log('|---|---|---|---|---|')
+    for (const r of results) {
+      console.log(`| ${r.label} | ${r.seconds.toFixed(2)} | ${mbps(r).toFixed(2)} | ${(mbps(r) / base).toFixed(2)} | ${r.maxRssMb.toFixed(0)}${r.note ? ' ' + r.note : ''} |`)
+    }
+    if (results.length > 2) {
+      console.log(`\nparallel speed-up (--jobs ${cores} vs --jobs 1): ${(mbps(results[2]) / mbps(results[1])).toFixed(2)}x`)
+    }
+  } finally {
+    rmSync(dir, {recursive: true, force: true})
+  }
+}
+
+if (process.argv[2] === '--child') {
+  await child(process.argv[3], process.argv[4], process.argv[5])
+} else {
+  await bench()
+}
