@@ -284,7 +284,7 @@ export class ConfigResolver {
 
   constructor(
     readonly config: Config,
-    private overrides: Record<string, RuleSetting> = {}
+    readonly overrides: Record<string, RuleSetting> = {}
   ) {
     this.matchers = config.sources.map((source) => ({
       source,

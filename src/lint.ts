@@ -4,7 +4,7 @@
  */
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {parseDocument} from './document.js'
+import {parseDocument, type Doc} from './document.js'
 import type {ResolvedConfig} from './config.js'
 import type {Severity} from './rule.js'
 
@@ -82,9 +82,10 @@ export function sortMessages(file: VFile): void {
 }
 
 /** Lint decoded text into `file`. Returns the file for chaining. */
-export function lintText(text: string, file: VFile, config: ResolvedConfig): VFile {
-  if (text.length === 0 || config.rules.length === 0) return file
+export function lintText(text: string, file: VFile, config: ResolvedConfig, onDoc?: (doc: Doc) => void): VFile {
+  if (text.length === 0 || (config.rules.length === 0 && !onDoc)) return file
   const {tree, doc} = parseDocument(text)
+  onDoc?.(doc)
   for (const run of config.rules) {
     const before = file.messages.length
     try {
@@ -105,36 +106,4 @@ export function lintText(text: string, file: VFile, config: ResolvedConfig): VFi
   applyAllow(file, text, config.allow)
   sortMessages(file)
   return file
-}
-
-export interface LintedFile {
-  file: VFile
-  decoded: Decoded
-}
-
-/** Decode and lint one file's bytes. `path` is as the user should see it. */
-export function lintBytes(bytes: Uint8Array, path: string | undefined, config: ResolvedConfig, cwd?: string): LintedFile {
-  const decoded = decode(bytes)
-  const file = new VFile({path, cwd})
-  if (decoded.nulAt >= 0) {
-    const message = file.message(
-      `Binary file (NUL byte at byte ${decoded.nulAt}), skipped; newslint reads UTF-8 text`,
-      {ruleId: 'newslint/binary', source: 'newslint'}
-    )
-    message.fatal = false
-    return {file, decoded}
-  }
-  file.value = decoded.text
-  lintText(decoded.text, file, config)
-  if (decoded.invalidAt >= 0) {
-    const lines = decoded.text.slice(0, decoded.invalidAt).split('\n')
-    const point = {line: lines.length, column: lines[lines.length - 1].length + 1, offset: decoded.invalidAt}
-    const message = file.message(
-      'Invalid UTF-8: undecodable bytes were read as U+FFFD replacement characters; re-encode the file as UTF-8',
-      {place: point, ruleId: 'newslint/encoding', source: 'newslint'}
-    )
-    message.fatal = false
-    sortMessages(file)
-  }
-  return {file, decoded}
 }
