@@ -258,7 +258,7 @@ describe('output and exit codes', () => {
   })
 
   it('exits 2 on usage errors', () => {
-    expect(cli(['--format', 'xml']).stderr).toBe('newslint: unknown format "xml" (expected one of stylish, json)\n')
+    expect(cli(['--format', 'xml']).stderr).toBe('newslint: unknown format "xml" (expected one of stylish, json, sarif, github)\n')
     const unknown = cli(['--frobnicate'])
     expect(unknown.code).toBe(2)
     expect(unknown.stderr).toContain("Unknown option '--frobnicate'")
