@@ -168,3 +168,45 @@ export function countMessages(files: VFile[]): Counts {
   }
   return counts
 }
+
+/** Where a report goes, a file at a time: json and github stream, stylish and sarif need the whole run. */
+export interface ReportSink {
+  add: (file: VFile) => Promise<void>
+  end: () => Promise<void>
+}
+
+export function createSink(options: ReportOptions, write: (text: string) => void | Promise<void>): ReportSink {
+  if (options.format === 'json') {
+    let first = true
+    return {
+      async add(file) {
+        const one = reporterJson([file], {silent: options.quiet})
+        if (one === '[]') return
+        await write((first ? '[' : ',') + one.slice(1, -1))
+        first = false
+      },
+      async end() {
+        await write(first ? '[]\n' : ']\n')
+      }
+    }
+  }
+  if (options.format === 'github') {
+    return {
+      async add(file) {
+        const lines = github([file], options.quiet)
+        if (lines) await write(lines + '\n')
+      },
+      async end() {}
+    }
+  }
+  const files: VFile[] = []
+  return {
+    async add(file) {
+      files.push(file)
+    },
+    async end() {
+      const report = formatReport(files, options)
+      if (report) await write(report.endsWith('\n') ? report : report + '\n')
+    }
+  }
+}

@@ -3,15 +3,14 @@
  * report (→ fix). Returns the exit code: 0 clean, 1 errors (or too many
  * warnings), 2 usage, config or I/O failure.
  */
-import {readFileSync, renameSync, statSync, writeFileSync, chmodSync} from 'node:fs'
+import {chmodSync, createWriteStream, readFileSync, renameSync, statSync, writeFileSync, type WriteStream} from 'node:fs'
 import {isAbsolute, relative, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
 import {createTwoFilesPatch} from 'diff'
-import type {VFile} from 'vfile'
 import {ConfigError, ConfigResolver, loadConfig, validateRuleSetting, type RuleSetting} from '../config.js'
 import {discover, makeIgnoreTest, UsageError} from '../discover.js'
 import {toVFile, type FixMode, type PlainMessage} from '../engine.js'
-import {countMessages, formatReport, FORMATS, type Format} from '../report.js'
+import {countMessages, createSink, FORMATS, type Counts, type Format} from '../report.js'
 import {packageVersion} from '../data.js'
 import {rulesListing} from '../rules-doc.js'
 import {createRunner, defaultJobs, orderedMap} from '../pool.js'
@@ -294,8 +293,24 @@ async function run(argv: string[], io: Io): Promise<number> {
   const baseline = baselinePath && !values['update-baseline'] ? loadBaseline(baselinePath) : undefined
   const baselineWriter = values['update-baseline'] ? new BaselineWriter() : undefined
   const runner = createRunner(resolver, jobs, inputs.length)
-  const files: VFile[] = []
+  const counts: Counts = {errors: 0, warnings: 0, infos: 0}
   const patches: string[] = []
+  const color = values['no-color'] ? false : values.color ? true : !values.output && io.isTTY && !process.env.NO_COLOR
+  const dryRun = Boolean(values['fix-dry-run'])
+  let out: WriteStream | undefined
+  if (values.output && !dryRun && !baselineWriter) {
+    const target = isAbsolute(values.output) ? values.output : resolve(io.cwd, values.output)
+    out = createWriteStream(target)
+    await new Promise<void>((ready, fail) => {
+      out?.once('open', () => ready())
+      out?.once('error', (error) => fail(new UsageError(`cannot write ${values.output}: ${(error as NodeJS.ErrnoException).code ?? error.message}`)))
+    })
+  }
+  const write = (text: string): void | Promise<void> => {
+    if (!out) return io.stdout(text)
+    if (!out.write(text)) return new Promise<void>((drained) => out?.once('drain', () => drained()))
+  }
+  const sink = createSink({format, quiet: Boolean(values.quiet), color}, write)
   let written = 0
 
   const read = (input: Input): Buffer => {
@@ -345,7 +360,12 @@ async function run(argv: string[], io: Io): Promise<number> {
         let messages = done.messages
         baselineWriter?.add(input.shown, messages)
         if (baseline) messages = filterByBaseline(baseline, input.shown, messages)
-        files.push(toVFile(input.shown, io.cwd, messages))
+        const file = toVFile(input.shown, io.cwd, messages)
+        const c = countMessages([file])
+        counts.errors += c.errors
+        counts.warnings += c.warnings
+        counts.infos += c.infos
+        if (!dryRun && !baselineWriter) return sink.add(file)
       }
     )
   } finally {
@@ -359,25 +379,15 @@ async function run(argv: string[], io: Io): Promise<number> {
     return 0
   }
 
-  if (values['fix-dry-run']) {
+  if (dryRun) {
     io.stdout(patches.join(''))
-    return countMessages(files).errors > 0 ? 1 : 0
+    return counts.errors > 0 ? 1 : 0
   }
   if (values.fix && written > 0) io.stderr(`newslint: fixed ${written} file${written === 1 ? '' : 's'}\n`)
 
-  // 4. report
-  const color = values['no-color'] ? false : values.color ? true : !values.output && io.isTTY && !process.env.NO_COLOR
-  const report = formatReport(files, {format, quiet: Boolean(values.quiet), color})
-  if (values.output) {
-    try {
-      writeFileSync(isAbsolute(values.output) ? values.output : resolve(io.cwd, values.output), report.endsWith('\n') || report === '' ? report : report + '\n')
-    } catch (error) {
-      throw new UsageError(`cannot write ${values.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
-    }
-  } else if (report) {
-    io.stdout(report.endsWith('\n') ? report : report + '\n')
-  }
-  const counts = countMessages(files)
+  // 4. report (json and github have streamed file by file already)
+  await sink.end()
+  if (out) await new Promise<void>((closed) => out?.end(() => closed()))
   if (counts.errors > 0) {
     if (values.staged) io.stderr(`newslint: ${counts.errors} error${counts.errors === 1 ? '' : 's'} in staged files; fix them (newslint --fix FILE), stage again, and commit\n`)
     return 1
