@@ -58,8 +58,18 @@ export interface ReportOptions {
   note?: string
 }
 
+/** What the engine knows about the document beyond its text. */
+export interface DocContext {
+  /** Extra gazetteer files from the config's `entities` (absolute paths). */
+  entities: readonly string[]
+  /** Name of the source the document matched, if any. */
+  source?: string
+}
+
 export interface Doc {
   text: string
+  /** Config context: user entity files, matched source. Set by the engine before rules run. */
+  context: DocContext
   lines: Line[]
   sentences: SentenceInfo[]
   words: Word[]
@@ -275,6 +285,7 @@ export function parseDocument(text: string): {tree: Root; doc: Doc} {
 
   const doc: Doc = {
     text,
+    context: {entities: []},
     lines,
     sentences,
     words,

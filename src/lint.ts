@@ -85,6 +85,7 @@ export function sortMessages(file: VFile): void {
 export function lintText(text: string, file: VFile, config: ResolvedConfig, onDoc?: (doc: Doc) => void): VFile {
   if (text.length === 0 || (config.rules.length === 0 && !onDoc)) return file
   const {tree, doc} = parseDocument(text)
+  doc.context = {entities: config.entities, source: config.source}
   onDoc?.(doc)
   for (const run of config.rules) {
     const before = file.messages.length
