@@ -13,6 +13,7 @@ import type {Paragraph, Root, RootContent, Sentence} from 'nlcst'
 import {unified} from 'unified'
 import retextEnglish from 'retext-english'
 import type {VFile} from 'vfile'
+import type {Options as MessageOptions, VFileMessage} from 'vfile-message'
 
 const processor = unified().use(retextEnglish).freeze()
 
@@ -81,6 +82,20 @@ export interface Doc {
   report: (file: VFile, ruleId: string, reason: string, start: number, end: number, options?: ReportOptions) => void
   /** Per-document cache for indexes that several rules share (built lazily, once). */
   shared: Map<string, unknown>
+}
+
+/**
+ * `file.message` without a stack trace: a vfile message is an Error, and
+ * capturing its stack costs more than the rule that reports it.
+ */
+export function quietMessage(file: VFile, reason: string, options: MessageOptions): VFileMessage {
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  try {
+    return file.message(reason, options)
+  } finally {
+    Error.stackTraceLimit = limit
+  }
 }
 
 /** Cut the text into chunks of whole paragraphs, each at most about CHUNK_TARGET long. */
@@ -293,7 +308,7 @@ export function parseDocument(text: string): {tree: Root; doc: Doc} {
     lineIndexAt,
     shared: new Map(),
     report(file, ruleId, reason, start, end, options = {}) {
-      const message = file.message(reason, {
+      const message = quietMessage(file, reason, {
         place: {start: point(start), end: point(end)},
         ruleId,
         source: 'newslint'

@@ -10,7 +10,7 @@ import type {Point, Position} from 'unist'
 import {ConfigResolver, type Config, type RuleSetting, type ResolvedConfig} from './config.js'
 import {decode, lintText, sortMessages} from './lint.js'
 import {applyEdits, collectEdits} from './fix.js'
-import type {Doc} from './document.js'
+import {quietMessage, type Doc} from './document.js'
 import {documentScore} from './score.js'
 
 export type FixMode = 'none' | 'fix'
@@ -58,7 +58,7 @@ export function toPlain(message: VFileMessage): PlainMessage {
 export function toVFile(path: string, cwd: string, messages: PlainMessage[]): VFile {
   const file = new VFile({path, cwd})
   for (const plain of messages) {
-    const message = file.message(plain.reason, {place: plain.place, ruleId: plain.ruleId, source: plain.source})
+    const message = quietMessage(file, plain.reason, {place: plain.place, ruleId: plain.ruleId, source: plain.source})
     message.fatal = plain.fatal === null ? undefined : plain.fatal
     if (plain.actual !== undefined) message.actual = plain.actual
     if (plain.expected !== undefined) message.expected = plain.expected
