@@ -81,14 +81,30 @@ export function sortMessages(file: VFile): void {
   )
 }
 
+/** `NEWSLINT_TIMING=1`: time spent per rule (and in parsing), printed to stderr at exit. */
+const timing: Map<string, number> | undefined = process.env.NEWSLINT_TIMING ? new Map() : undefined
+if (timing) {
+  process.on('exit', () => {
+    const rows = [...timing.entries()].sort((a, b) => b[1] - a[1])
+    const total = rows.reduce((sum, [, ms]) => sum + ms, 0)
+    process.stderr.write(`${'rule'.padEnd(34)} ${'ms'.padStart(9)}  share\n`)
+    for (const [id, ms] of rows) {
+      process.stderr.write(`${id.padEnd(34)} ${ms.toFixed(1).padStart(9)}  ${((ms / total) * 100).toFixed(1)}%\n`)
+    }
+  })
+}
+
 /** Lint decoded text into `file`. Returns the file for chaining. */
 export function lintText(text: string, file: VFile, config: ResolvedConfig, onDoc?: (doc: Doc) => void): VFile {
   if (text.length === 0 || (config.rules.length === 0 && !onDoc)) return file
+  const parseStarted = timing ? performance.now() : 0
   const {tree, doc} = parseDocument(text)
+  if (timing) timing.set('(parse)', (timing.get('(parse)') ?? 0) + performance.now() - parseStarted)
   doc.context = {entities: config.entities, source: config.source}
   onDoc?.(doc)
   for (const run of config.rules) {
     const before = file.messages.length
+    const started = timing ? performance.now() : 0
     try {
       run.rule.check(tree, file, run.options, doc)
     } catch (error) {
@@ -98,6 +114,7 @@ export function lintText(text: string, file: VFile, config: ResolvedConfig, onDo
       })
       message.fatal = true
     }
+    if (timing) timing.set(run.rule.id, (timing.get(run.rule.id) ?? 0) + performance.now() - started)
     const fatal = fatalOf(run.severity)
     for (let i = before; i < file.messages.length; i++) {
       const message = file.messages[i]
