@@ -9,6 +9,7 @@ import {cosmiconfig} from 'cosmiconfig'
 import {closest} from 'fastest-levenshtein'
 import picomatch from 'picomatch'
 import {allRules} from '../rules/index.js'
+import {EntityError, loadEntityFile} from './entities.js'
 import {
   checkOption,
   defaultOptions,
@@ -177,6 +178,12 @@ export function validateConfig(raw: unknown, file: string, dir: string): Config 
   entities.forEach((entry, i) => {
     const full = resolve(dir, entry)
     if (!existsSync(full)) fail(file, `entities[${i}]`, `no such file: ${entry}`)
+    try {
+      loadEntityFile(full, entry)
+    } catch (error) {
+      if (error instanceof EntityError) fail(file, `entities[${i}]`, error.message)
+      throw error
+    }
   })
   const extensions = obj.extensions === undefined ? DEFAULT_EXTENSIONS : stringArray(file, 'extensions', obj.extensions)
   return {

@@ -130,6 +130,36 @@ describe('config', () => {
     expect(result.stderr).toBe(`newslint: config error: .linterrc.json: ${problem}\n`)
   })
 
+  it('exits 2 naming the key path of a bad user gazetteer', () => {
+    const dir = tempDir({
+      '.linterrc.json': '{"entities": ["./people.json"]}',
+      'people.json': '{"people": [{"id": "jane-roe", "name": "Jane Roe"}]}',
+      'a.txt': 'Fine.\n'
+    })
+    const result = cli(['.'], {cwd: dir})
+    expect(result.code).toBe(2)
+    expect(result.stderr).toBe(
+      'newslint: config error: .linterrc.json: entities[0]: ./people.json: people[0].gender: expected one of female, male, got undefined\n'
+    )
+  })
+
+  it('uses the people of a user gazetteer', () => {
+    const person = {
+      id: 'jane-roe', name: 'Jane Roe', aliases: [], garbled: ['Jain Row'], gender: 'female', country: 'GB',
+      roles: [{type: 'minister', title: 'Minister of Fisheries', country: 'GB', start: 2020, end: null}]
+    }
+    const dir = tempDir({
+      '.linterrc.json': '{"entities": ["./people.json"]}',
+      'people.json': JSON.stringify({people: [person]}),
+      'a.txt': 'Fisheries minister Jain Row said on Monday that the quotas would stay.\n'
+    })
+    const report = JSON.parse(cli(['.', '--format', 'json'], {cwd: dir}).stdout) as JsonFile[]
+    const names = report[0].messages.filter((m) => m.ruleId === 'names/known-variant')
+    expect(names.map((m) => [m.line, m.column, m.reason, m.expected])).toEqual([
+      [1, 20, 'Unexpected garbled name `Jain Row`, use `Jane Roe`', ['Jane Roe']]
+    ])
+  })
+
   it('applies per-source rules, and --print-config shows which source matched', () => {
     const dir = tempDir({
       '.linterrc.json': JSON.stringify({

@@ -1,0 +1,73 @@
+import {defineRule} from '../../src/rule.js'
+import {replacementFor} from '../../src/entities.js'
+import {namesIndex} from './mentions.js'
+
+interface Options extends Record<string, unknown> {
+  glued: boolean
+}
+
+export default defineRule<Options>({
+  id: 'names/known-variant',
+  summary: 'A known garbled form of a public figure\'s or organisation\'s name (`Zhen Zaki` → Jen Psaki, `Zhelensky` → Zelensky)',
+  docs: `Machine translation through another script garbles names in repeatable ways: Chinese and Japanese systems
+turn *Jen Psaki* into \`Zhen Zaki\`, Spanish ones write \`Zhelensky\` for *Zelensky*, German ones \`Rosija-1\` for
+the broadcaster *Rossiya-1*. The gazetteer (\`rules/data/entities.json\`, plus the files listed under \`entities\` in
+\`.linterrc.json\`) keeps such forms in each entry's \`garbled\` list; this rule reports every one it finds, case
+sensitively, as whole words (a possessive \`'s\` stays outside the finding), and proposes the name's right form
+with as many words: the full name for \`Zhen Zaki\`, the surname for \`Zhelensky\`. With \`glued\` (default on) it
+also finds the name at the start of a word glued to the next sentence (\`ZhelenskyTherefore\`; the glue itself is
+\`scrape/glued-sentence\`'s finding). Only the gazetteer's listed forms are reported: accepted spellings
+(\`Zelenskyy\`, \`Zelenskiy\`, \`Sergey Lavrov\`) are aliases and stay quiet, and unknown look-alikes are left to
+\`names/fuzzy-name\`. A form listed as garbled for one entity and as a name of another is ambiguous and not reported.
+Fix: \`--fix\` writes the proposed form when exactly one entity has the garbled form.`,
+  severity: 'error',
+  fixable: true,
+  options: {
+    glued: {type: 'boolean', default: true, description: 'Also match a garbled name at the start of a word glued to the next sentence'}
+  },
+  examples: {
+    valid: [
+      {text: 'President Volodymyr Zelensky met reporters in Kyiv. Zelenskyy and Zelenskiy are accepted spellings.\n'},
+      {text: 'White House press secretary Jen Psaki said the talks would go on.\n'},
+      {text: 'The zhen zaki lowercase words are not a name.\n'}
+    ],
+    invalid: [
+      {
+        text: 'Speaking for the White House, Zhen Zaki said the call went well.\n',
+        messages: ['1:31-1:40: Unexpected garbled name `Zhen Zaki`, use `Jen Psaki`'],
+        fixed: 'Speaking for the White House, Jen Psaki said the call went well.\n'
+      },
+      {
+        text: 'Officials close to Zhelensky\'s office declined to comment.\n',
+        messages: ['1:20-1:29: Unexpected garbled name `Zhelensky`, use `Zelensky` (Volodymyr Zelensky)'],
+        fixed: 'Officials close to Zelensky\'s office declined to comment.\n'
+      },
+      {
+        text: 'He spoke with President Volodymyr ZhelenskyHowever, the call was short.\n',
+        messages: ['1:35-1:44: Unexpected garbled name `Zhelensky`, use `Zelensky` (Volodymyr Zelensky)']
+      },
+      {
+        text: 'The minister told the broadcaster Rosija-1 on Sunday that talks would resume.\n',
+        messages: ['1:35-1:43: Unexpected garbled name `Rosija-1`, use `Rossiya-1`'],
+        fixed: 'The minister told the broadcaster Rossiya-1 on Sunday that talks would resume.\n'
+      }
+    ]
+  },
+  check(_tree, file, options, doc) {
+    const index = namesIndex(doc)
+    for (const mention of index.mentions) {
+      if (mention.forms.some((f) => f.kind !== 'garbled')) continue
+      if (mention.glued && !options.glued) continue
+      const allCaps = mention.text.length > 1 && mention.text === mention.text.toUpperCase() && /\p{Lu}/u.test(mention.text)
+      const proposals = mention.forms.map((form) => {
+        const replacement = replacementFor(form.text, form.entity)
+        return {replacement: allCaps ? replacement.toUpperCase() : replacement, entity: form.entity}
+      })
+      const shown = proposals
+        .map((p) => `\`${p.replacement}\`${p.replacement.toLowerCase() === p.entity.name.toLowerCase() ? '' : ` (${p.entity.name})`}`)
+        .join(' or ')
+      doc.report(file, 'names/known-variant', `Unexpected garbled name \`${mention.text}\`, use ${shown}`, mention.start, mention.end,
+        proposals.length === 1 ? {expected: [proposals[0].replacement]} : {})
+    }
+  }
+})
