@@ -1,0 +1,82 @@
+/**
+ * Compile a phrase list into ONE case-insensitive regular expression (built
+ * once per process): phrases match on word boundaries, any run of white space
+ * matches any other, and straight and curly apostrophes and dashes match each
+ * other. Longer phrases win over their prefixes.
+ *
+ * `matchesAtWords` is the fast path for rules that have the document's words:
+ * the expression is only tried (sticky) where a word starts a phrase.
+ */
+import {escapeRegExp} from './text.js'
+
+export interface PhraseMatch<T> {
+  start: number
+  end: number
+  text: string
+  entry: T
+}
+
+export interface PhraseMatcher<T> {
+  /** All non-overlapping matches in `text`, left to right. */
+  matches: (text: string) => Array<PhraseMatch<T>>
+  /**
+   * The same, trying only at word starts: `starts[i]` is the offset of word i and
+   * `lowers[i]` its lower-case form (without surrounding punctuation).
+   */
+  matchesAtWords: (text: string, starts: ArrayLike<number>, lowers: ArrayLike<string>) => Array<PhraseMatch<T>>
+}
+
+/** The key a phrase and its matches share: lower case, one space, plain apostrophes and hyphens. */
+export function phraseKey(value: string): string {
+  return value.toLowerCase().replace(/[’‘`]/g, '\'').replace(/[‐‑‒–—]/g, '-').replace(/\s+/g, ' ').trim()
+}
+
+function pattern(phrase: string): string {
+  return phraseKey(phrase)
+    .split(' ')
+    .map((word) => escapeRegExp(word).replace(/'/g, '[\'’‘`]').replace(/-/g, '[-‐‑‒–—]'))
+    .join('\\s+')
+}
+
+/** The first word of a key, as a word index would hold it (letters and digits only at its ends). */
+function firstWord(key: string): string {
+  return key.split(' ')[0].replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').replace(/'s$/, '')
+}
+
+export function compilePhrases<T>(entries: readonly T[], phraseOf: (entry: T) => string): PhraseMatcher<T> {
+  const byKey = new Map<string, T>()
+  for (const entry of entries) byKey.set(phraseKey(phraseOf(entry)), entry)
+  const keys = [...byKey.keys()].sort((a, b) => b.length - a.length)
+  if (keys.length === 0) return {matches: () => [], matchesAtWords: () => []}
+  const body = `(?:${keys.map(pattern).join('|')})(?![\\p{L}\\p{N}])`
+  const global = new RegExp(`(?<![\\p{L}\\p{N}])${body}`, 'giu')
+  const sticky = new RegExp(body, 'iuy')
+  const firsts = new Set(keys.map(firstWord))
+  const found = (match: RegExpExecArray, out: Array<PhraseMatch<T>>) => {
+    const entry = byKey.get(phraseKey(match[0]))
+    if (entry !== undefined) out.push({start: match.index, end: match.index + match[0].length, text: match[0], entry})
+  }
+  return {
+    matches(text) {
+      const out: Array<PhraseMatch<T>> = []
+      global.lastIndex = 0
+      let match: RegExpExecArray | null
+      while ((match = global.exec(text))) found(match, out)
+      return out
+    },
+    matchesAtWords(text, starts, lowers) {
+      const out: Array<PhraseMatch<T>> = []
+      let after = 0
+      for (let i = 0; i < lowers.length; i++) {
+        if (!firsts.has(lowers[i]) || starts[i] < after) continue
+        sticky.lastIndex = starts[i]
+        const match = sticky.exec(text)
+        if (match) {
+          found(match, out)
+          after = match.index + match[0].length
+        }
+      }
+      return out
+    }
+  }
+}
