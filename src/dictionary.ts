@@ -12,6 +12,14 @@ let speller: Speller | undefined
 const common = new Map<string, boolean>()
 const proper = new Map<string, boolean>()
 
+/** Memo size cap: a corpus of many unknown words must not grow memory without bound. */
+export const MEMO_LIMIT = 250_000
+
+export function remember(memo: Map<string, boolean>, key: string, value: boolean): void {
+  if (memo.size >= MEMO_LIMIT) memo.clear()
+  memo.set(key, value)
+}
+
 function english(): Speller {
   speller ??= nspell(dictionaryEn as unknown as {aff: Buffer; dic: Buffer})
   return speller
@@ -23,7 +31,7 @@ export function isCommonWord(word: string): boolean {
   let known = common.get(lower)
   if (known === undefined) {
     known = english().correct(lower)
-    common.set(lower, known)
+    remember(common, lower, known)
   }
   return known
 }
@@ -34,7 +42,7 @@ export function isProperNoun(word: string): boolean {
   if (known === undefined) {
     const capitalised = word.charAt(0).toUpperCase() + word.slice(1).toLowerCase()
     known = !isCommonWord(word) && english().correct(capitalised)
-    proper.set(word, known)
+    remember(proper, word, known)
   }
   return known
 }

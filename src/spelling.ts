@@ -6,7 +6,7 @@
  * names: `Mark`, `Lamb`, `Short`). All look-ups are memoised per process.
  */
 import dictionaryEn from 'dictionary-en'
-import {isCommonWord} from './dictionary.js'
+import {isCommonWord, remember} from './dictionary.js'
 
 const EXTRA_BRITISH = new Set([
   'amongst', 'whilst', 'grey', 'greys', 'tyre', 'tyres', 'kerb', 'kerbs', 'plough', 'ploughs', 'sceptic', 'sceptics',
@@ -76,7 +76,7 @@ export function isEnglishLower(w: string): boolean {
   let known = english.get(w)
   if (known === undefined) {
     known = isCommonWord(w) || EXTRA_BRITISH.has(w) || americanVariants(w).some((v) => isCommonWord(v))
-    english.set(w, known)
+    remember(english, w, known)
   }
   return known
 }
@@ -229,7 +229,7 @@ export function isEnglishLike(word: string): boolean {
     else if (plain !== w && /^[a-z]+$/.test(plain) && /[éèêëïîôâç]/.test(w) && !/[äöåüõ]/.test(w) && isEnglishSpelling(plain)) known = true
     else if (!/^[a-z]+$/.test(w)) known = false // foreign letters (ä, ö, ñ…) are never English here
     else known = hasEnglishSuffix(w) || isEnglishCompound(w) || isNearEnglish(w)
-    englishLike.set(w, known)
+    remember(englishLike, w, known)
   }
   return known
 }
