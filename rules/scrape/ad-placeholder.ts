@@ -3,18 +3,22 @@ import {loadData} from '../../src/data.js'
 import {lineKey} from '../../src/text.js'
 
 interface AdData {
-  inline: Array<{pattern: string; what: string}>
+  inline: Array<{pattern: string; what: string; caseSensitive?: boolean}>
   lines: Array<{phrase: string; what: string}>
 }
 
-let compiled: {inline: RegExp; lines: Set<string>; longest: number} | undefined
+let compiled: {inline: RegExp[]; lines: Set<string>; longest: number} | undefined
 
 function matcher() {
   if (!compiled) {
     const data = loadData<AdData>('ad-placeholders.json')
     const lines = new Set(data.lines.map((entry) => lineKey(entry.phrase)))
+    const folded = data.inline.filter((entry) => !entry.caseSensitive)
+    const exact = data.inline.filter((entry) => entry.caseSensitive)
+    const inline = [new RegExp(folded.map((entry) => `(?:${entry.pattern})`).join('|'), 'giu')]
+    if (exact.length) inline.push(new RegExp(exact.map((entry) => `(?:${entry.pattern})`).join('|'), 'gu'))
     compiled = {
-      inline: new RegExp(data.inline.map((entry) => `(?:${entry.pattern})`).join('|'), 'giu'),
+      inline,
       lines,
       longest: Math.max(...data.lines.map((entry) => entry.phrase.length)) + 8
     }
@@ -27,9 +31,12 @@ export default defineRule({
   summary: 'Ad slots and ad labels left in the text (`[ad_1]`, AdSense code, `Advertisement` alone on a line)',
   docs: `Scrapers keep the placeholders that content-management systems put where ads go: shortcodes such as
 \`[ad_1]\`, template slots such as \`{{ad}}\`, AdSense and Google Publisher Tag snippets, and ad labels such as
-\`Advertisement\` or \`Story continues below advertisement\` standing alone on a line. They are never part of the
+\`Advertisement\`, \`Advert\` or \`Story continues below advertisement\` standing alone on a line, and an
+\`Advertisement\` label between two sentences of a page that was flattened onto one line (a capitalised
+\`Advertisement\` right after a sentence end and before a capitalised word). They are never part of the
 article. Fix: remove them (\`--fix\` does). The phrase list is \`rules/data/ad-placeholders.json\`; a label is only
-reported when it is the whole line, so "an advertisement for soap" in a sentence is left alone.`,
+reported when it is the whole line or stands between two sentences as above, so "an advertisement for soap" and
+"Advertisement rules will tighten" in a sentence are left alone.`,
   severity: 'error',
   fixable: true,
   options: {},
@@ -37,7 +44,8 @@ reported when it is the whole line, so "an advertisement for soap" in a sentence
     valid: [
       {text: 'The company bought an advertisement in the local paper.\n'},
       {text: 'Ad hoc talks were held in [Geneva] on Monday.\n'},
-      {text: 'Advertisement spending rose by 4% last year, the report said.\n'}
+      {text: 'Advertisement spending rose by 4% last year, the report said.\n'},
+      {text: 'The watchdog banned the advertisement. Advertisement rules will tighten next year.\n'}
     ],
     invalid: [
       {
@@ -61,6 +69,14 @@ reported when it is the whole line, so "an advertisement for soap" in a sentence
         fixed: 'The minister resigned.\nHer deputy takes over.\n'
       },
       {
+        text: 'Sales fell by 4% in 2016. Advertisement At first, the firm blamed the weather.\nAdvert\nThe shares recovered.\n',
+        messages: [
+          '1:27-1:40: Unexpected ad label `Advertisement` between sentences, remove it',
+          '2:1-2:7: Unexpected ad label `Advert` on its own line, remove it'
+        ],
+        fixed: 'Sales fell by 4% in 2016. At first, the firm blamed the weather.\nThe shares recovered.\n'
+      },
+      {
         text: 'Talks resumed.\n  Story continues below advertisement  \nNo deal yet.\n',
         messages: ['2:3-2:38: Unexpected ad label `Story continues below advertisement` on its own line, remove it']
       }
@@ -70,16 +86,27 @@ reported when it is the whole line, so "an advertisement for soap" in a sentence
     const {inline, lines, longest} = matcher()
     const text = doc.text
     const inlineHits: Array<[number, number]> = []
-    inline.lastIndex = 0
-    let match: RegExpExecArray | null
-    while ((match = inline.exec(text))) {
-      if (match[0].length === 0) {
-        inline.lastIndex++
-        continue
+    for (const re of inline) {
+      re.lastIndex = 0
+      let match: RegExpExecArray | null
+      while ((match = re.exec(text))) {
+        if (match[0].length === 0) {
+          re.lastIndex++
+          continue
+        }
+        const start = match.index
+        const end = start + match[0].length
+        if (inlineHits.some(([s, e]) => s < end && e > start)) continue
+        inlineHits.push([start, end])
       }
-      inlineHits.push([match.index, match.index + match[0].length])
-      doc.report(file, 'scrape/ad-placeholder', `Unexpected ad placeholder \`${match[0]}\`, remove it`,
-        match.index, match.index + match[0].length, {expected: ['']})
+    }
+    inlineHits.sort((a, b) => a[0] - b[0])
+    for (const [start, end] of inlineHits) {
+      const found = text.slice(start, end)
+      const label = /^[\p{L} ]+$/u.test(found)
+      doc.report(file, 'scrape/ad-placeholder',
+        label ? `Unexpected ad label \`${found}\` between sentences, remove it` : `Unexpected ad placeholder \`${found}\`, remove it`,
+        start, end, {expected: ['']})
     }
     for (const line of doc.lines) {
       if (line.end - line.start > longest || line.end === line.start) continue
