@@ -295,6 +295,19 @@ describe('output and exit codes', () => {
     expect(cli(['--max-warnings', '-1', 'seeds']).code).toBe(2)
   })
 
+  it('`newslint init` writes a starter config that validates, and never overwrites one', () => {
+    const dir = tempDir({'a.txt': 'Text.\n'})
+    const first = cli(['init'], {cwd: dir})
+    expect(first.code).toBe(0)
+    expect(first.stdout).toBe('wrote .linterrc.json\n')
+    const config = JSON.parse(readFileSync(join(dir, '.linterrc.json'), 'utf8'))
+    expect(config.extends).toEqual(['newslint:recommended'])
+    expect(cli(['a.txt'], {cwd: dir}).code).toBe(0)
+    const second = cli(['init'], {cwd: dir})
+    expect(second.code).toBe(2)
+    expect(second.stderr).toBe('newslint: .linterrc.json exists already; not overwritten\n')
+  })
+
   it('prints help and version', () => {
     expect(cli(['--help']).stdout).toContain('Usage: newslint')
     expect(cli(['--version']).stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version)
