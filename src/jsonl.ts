@@ -109,7 +109,7 @@ export async function runJsonl(options: JsonlOptions): Promise<number> {
     input = createReadStream(path)
   }
   const out: Writable = options.output ? createWriteStream(resolve(options.cwd, options.output)) : process.stdout
-  const runner = createRunner(resolver, options.jobs, Number.POSITIVE_INFINITY)
+  const runner = await createRunner(resolver, options.jobs, Number.POSITIVE_INFINITY)
   let bad = 0
   try {
     await orderedStream<Line, {parsed: Parsed; outcome?: LintOutcome}>(

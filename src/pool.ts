@@ -4,7 +4,6 @@
  * memory stays bounded by the largest documents, not the corpus.
  */
 import {availableParallelism} from 'node:os'
-import Tinypool from 'tinypool'
 import type {ConfigResolver} from './config.js'
 import {processBytes, type LintOutcome, type WorkerSetup, type WorkerTask} from './engine.js'
 
@@ -19,7 +18,7 @@ export interface Runner {
   window: number
 }
 
-export function createRunner(resolver: ConfigResolver, jobs: number, tasks: number): Runner {
+export async function createRunner(resolver: ConfigResolver, jobs: number, tasks: number): Promise<Runner> {
   if (jobs <= 1 || tasks <= 1) {
     return {
       window: 1,
@@ -29,6 +28,7 @@ export function createRunner(resolver: ConfigResolver, jobs: number, tasks: numb
   }
   const threads = Math.min(jobs, tasks)
   const setup: WorkerSetup = {config: resolver.config, overrides: resolver.overrides}
+  const {default: Tinypool} = await import('tinypool') // loaded only when there are workers
   const pool = new Tinypool({
     filename: new URL('./worker.js', import.meta.url).href,
     minThreads: threads,

@@ -5,7 +5,6 @@
  */
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {reporter} from 'vfile-reporter'
 import {reporterJson} from 'vfile-reporter-json'
 import {allRules} from '../rules/index.js'
 import {packageVersion} from './data.js'
@@ -138,7 +137,7 @@ function github(files: VFile[], quiet: boolean): string {
   return lines.join('\n')
 }
 
-export function formatReport(files: VFile[], options: ReportOptions): string {
+export async function formatReport(files: VFile[], options: ReportOptions): Promise<string> {
   switch (options.format) {
     case 'json':
       return reporterJson(files, {silent: options.quiet})
@@ -146,8 +145,10 @@ export function formatReport(files: VFile[], options: ReportOptions): string {
       return sarif(files, options.quiet)
     case 'github':
       return github(files, options.quiet)
-    default:
+    default: {
+      const {reporter} = await import('vfile-reporter') // only people read stylish: load it only then
       return reporter(files, {silent: options.quiet, color: options.color})
+    }
   }
 }
 
@@ -205,7 +206,7 @@ export function createSink(options: ReportOptions, write: (text: string) => void
       files.push(file)
     },
     async end() {
-      const report = formatReport(files, options)
+      const report = await formatReport(files, options)
       if (report) await write(report.endsWith('\n') ? report : report + '\n')
     }
   }

@@ -6,7 +6,6 @@
 import {chmodSync, createWriteStream, readFileSync, renameSync, statSync, writeFileSync, type WriteStream} from 'node:fs'
 import {isAbsolute, relative, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
-import {createTwoFilesPatch} from 'diff'
 import {ConfigError, ConfigResolver, loadConfig, validateRuleSetting, type RuleSetting} from '../config.js'
 import {discover, makeIgnoreTest, UsageError} from '../discover.js'
 import {toVFile, type FixMode, type PlainMessage} from '../engine.js'
@@ -19,7 +18,6 @@ import {BaselineError, BaselineWriter, filterByBaseline, loadBaseline} from '../
 import {GitError, repoRoot, stagedBlob, stagedPaths} from '../git.js'
 import {initConfig} from './init.js'
 import {installHook} from './hook.js'
-import {runJsonl} from '../jsonl.js'
 
 export const HELP = `Usage: newslint [paths...] [options]
        newslint --jsonl [FILE|-] [options]   lint a JSONL corpus, one output line per record
@@ -247,6 +245,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       threshold = Number(values.threshold)
       if (!(threshold >= 0 && threshold <= 1)) throw new UsageError(`--threshold expects a number from 0 to 1, got "${values.threshold}"`)
     }
+    const {runJsonl} = await import('../jsonl.js')
     return runJsonl({
       source: values.jsonl,
       cwd: io.cwd,
@@ -292,11 +291,12 @@ async function run(argv: string[], io: Io): Promise<number> {
   const baselinePath = values.baseline ? resolve(io.cwd, values.baseline) : undefined
   const baseline = baselinePath && !values['update-baseline'] ? loadBaseline(baselinePath) : undefined
   const baselineWriter = values['update-baseline'] ? new BaselineWriter() : undefined
-  const runner = createRunner(resolver, jobs, inputs.length)
+  const runner = await createRunner(resolver, jobs, inputs.length)
   const counts: Counts = {errors: 0, warnings: 0, infos: 0}
   const patches: string[] = []
   const color = values['no-color'] ? false : values.color ? true : !values.output && io.isTTY && !process.env.NO_COLOR
   const dryRun = Boolean(values['fix-dry-run'])
+  const createTwoFilesPatch = dryRun ? (await import('diff')).createTwoFilesPatch : undefined
   let out: WriteStream | undefined
   if (values.output && !dryRun && !baselineWriter) {
     const target = isAbsolute(values.output) ? values.output : resolve(io.cwd, values.output)
@@ -351,7 +351,7 @@ async function run(argv: string[], io: Io): Promise<number> {
         if (done.fixed !== undefined && done.original) {
           const content = (done.bom ? '\uFEFF' : '') + done.fixed
           if (values['fix-dry-run']) {
-            patches.push(createTwoFilesPatch(`a/${input.shown}`, `b/${input.shown}`, done.original.toString('utf8'), content))
+            patches.push(createTwoFilesPatch!(`a/${input.shown}`, `b/${input.shown}`, done.original.toString('utf8'), content))
           } else if (values.fix && input.abs) {
             writeAtomic(input.abs, content)
             written++
