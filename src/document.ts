@@ -191,53 +191,67 @@ function shift(point: Point, w: Walker): Point {
 /**
  * Move a node of a later chunk into document coordinates. parse-latin shares
  * point objects between a node and its children, so new points are made
- * rather than the shared ones mutated. The first chunk needs no shift.
+ * rather than the shared ones mutated (each node has a position object of its
+ * own, which takes them). The first chunk needs no shift.
  */
 function shiftNode(node: UnistNode, w: Walker): void {
   const position = node.position as Position | undefined
   if (position && w.offset !== 0) {
-    node.position = {start: shift(position.start, w), end: shift(position.end, w)}
+    position.start = shift(position.start, w)
+    position.end = shift(position.end, w)
   }
 }
 
 function walkSentence(sentence: Sentence, w: Walker): void {
-  shiftNode(sentence, w)
+  // The first chunk (every chunk of most documents) is already in document coordinates: nothing to shift.
+  const shifting = w.offset !== 0
+  if (shifting) shiftNode(sentence, w)
   const index = w.sentences.length
+  const words = w.words
   const info: SentenceInfo = {
     start: sentence.position?.start.offset ?? 0,
     end: sentence.position?.end.offset ?? 0,
-    firstWord: w.words.length,
-    endWord: w.words.length
+    firstWord: words.length,
+    endWord: words.length
   }
   w.sentences.push(info)
-  for (const child of sentence.children) {
-    shiftNode(child, w)
-    if ('children' in child) {
-      for (const grandchild of child.children) shiftNode(grandchild, w)
+  const children = sentence.children
+  for (let k = 0; k < children.length; k++) {
+    const child = children[k]
+    if (shifting) {
+      shiftNode(child, w)
+      if ('children' in child) {
+        const grandchildren = child.children
+        for (let g = 0; g < grandchildren.length; g++) shiftNode(grandchildren[g], w)
+      }
     }
-    if (child.type === 'WordNode' && child.position) {
-      const start = child.position.start.offset ?? 0
-      const end = child.position.end.offset ?? 0
-      const line = child.position.start.line
-      w.words.push({
-        text: w.text.slice(start, end),
-        start,
-        end,
-        sentence: index,
-        first: w.words.length === info.firstWord,
-        lineStart: line !== w.lastLineOfWord
-      })
-      w.lastLineOfWord = line
-    }
+    if (child.type !== 'WordNode') continue
+    const position = child.position
+    if (!position) continue
+    const start = position.start.offset ?? 0
+    const end = position.end.offset ?? 0
+    const line = position.start.line
+    words.push({
+      text: w.text.slice(start, end),
+      start,
+      end,
+      sentence: index,
+      first: words.length === info.firstWord,
+      lineStart: line !== w.lastLineOfWord
+    })
+    w.lastLineOfWord = line
   }
-  info.endWord = w.words.length
+  info.endWord = words.length
 }
 
 function walkParagraph(paragraph: Paragraph, w: Walker): void {
-  shiftNode(paragraph, w)
-  for (const child of paragraph.children) {
+  const shifting = w.offset !== 0
+  if (shifting) shiftNode(paragraph, w)
+  const children = paragraph.children
+  for (let k = 0; k < children.length; k++) {
+    const child = children[k]
     if (child.type === 'SentenceNode') walkSentence(child, w)
-    else shiftNode(child, w)
+    else if (shifting) shiftNode(child, w)
   }
 }
 
@@ -265,7 +279,7 @@ export function parseDocument(text: string): {tree: Root; doc: Doc} {
     const root = processor.parse(text.slice(start, end)) as Root
     for (const child of root.children) {
       if (child.type === 'ParagraphNode') walkParagraph(child, walker)
-      else shiftNode(child, walker)
+      else if (walker.offset !== 0) shiftNode(child, walker)
       children.push(child)
     }
   }

@@ -246,6 +246,8 @@ export interface Entity {
 export interface NameForm {
   text: string
   tokens: string[]
+  /** The tokens in capitals (`PUTIN`), for matching text in capitals. */
+  upper: string[]
   entity: Entity
   kind: FormKind
   /**
@@ -303,7 +305,7 @@ export function buildIndex(gazetteers: readonly Gazetteer[]): EntityIndex {
     const key = entity.id + '\u0000' + tokens.join(' ')
     if (seen.has(key)) return
     seen.add(key)
-    all.push({text: tokens.join(' '), tokens, entity, kind, strong: true})
+    all.push({text: tokens.join(' '), tokens, upper: tokens.map((t) => t.toUpperCase()), entity, kind, strong: true})
   }
   for (const entity of entities) {
     const source = entity.person ?? entity.organisation
@@ -358,7 +360,7 @@ export function buildIndex(gazetteers: readonly Gazetteer[]): EntityIndex {
       tokens.add(token.toLowerCase())
       if (form.kind === 'surname' || token.length < 2) return
       const ref: NameToken = {token, entity: form.entity, form, index}
-      for (const code of new Set(doubleMetaphone(token))) if (code) push(byCode, code, ref)
+      for (const code of new Set(metaphone(token))) if (code) push(byCode, code, ref)
       push(byPrefix, token.slice(0, 2).toLowerCase(), ref)
     })
   }

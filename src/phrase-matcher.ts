@@ -16,6 +16,17 @@ export interface PhraseMatch<T> {
   entry: T
 }
 
+/**
+ * Process-wide word facts by word id, where each matcher keeps (by its bit) whether the word starts one of its
+ * phrases: `lower[id]` is the word's lower-case form (without surrounding punctuation).
+ */
+export interface PhraseLexicon {
+  lower: ArrayLike<string>
+  /** Bits of the matchers that have asked, and of those whose phrases the word starts. */
+  phraseKnown: Int32Array
+  phraseFirst: Int32Array
+}
+
 export interface PhraseMatcher<T> {
   /** All non-overlapping matches in `text`, left to right. */
   matches: (text: string) => Array<PhraseMatch<T>>
@@ -24,7 +35,12 @@ export interface PhraseMatcher<T> {
    * `lowers[i]` its lower-case form (without surrounding punctuation).
    */
   matchesAtWords: (text: string, starts: ArrayLike<number>, lowers: ArrayLike<string>) => Array<PhraseMatch<T>>
+  /** `matchesAtWords` with each word's id in `lexicon`: no set look-up per word, once a word is known. */
+  matchesAtIds: (text: string, starts: ArrayLike<number>, ids: ArrayLike<number>, lexicon: PhraseLexicon) => Array<PhraseMatch<T>>
 }
+
+/** Matchers get one bit each in `PhraseWord` (30 at most; later ones look words up in their set). */
+let nextBit = 0
 
 /** The key a phrase and its matches share: lower case, one space, plain apostrophes and hyphens. */
 export function phraseKey(value: string): string {
@@ -47,7 +63,7 @@ export function compilePhrases<T>(entries: readonly T[], phraseOf: (entry: T) =>
   const byKey = new Map<string, T>()
   for (const entry of entries) byKey.set(phraseKey(phraseOf(entry)), entry)
   const keys = [...byKey.keys()].sort((a, b) => b.length - a.length)
-  if (keys.length === 0) return {matches: () => [], matchesAtWords: () => []}
+  if (keys.length === 0) return {matches: () => [], matchesAtWords: () => [], matchesAtIds: () => []}
   const body = `(?:${keys.map(pattern).join('|')})(?![\\p{L}\\p{N}])`
   const global = new RegExp(`(?<![\\p{L}\\p{N}])${body}`, 'giu')
   const sticky = new RegExp(body, 'iuy')
@@ -56,6 +72,7 @@ export function compilePhrases<T>(entries: readonly T[], phraseOf: (entry: T) =>
     const entry = byKey.get(phraseKey(match[0]))
     if (entry !== undefined) out.push({start: match.index, end: match.index + match[0].length, text: match[0], entry})
   }
+  const bit = nextBit < 30 ? 1 << nextBit++ : 0
   return {
     matches(text) {
       const out: Array<PhraseMatch<T>> = []
@@ -69,6 +86,31 @@ export function compilePhrases<T>(entries: readonly T[], phraseOf: (entry: T) =>
       let after = 0
       for (let i = 0; i < lowers.length; i++) {
         if (!firsts.has(lowers[i]) || starts[i] < after) continue
+        sticky.lastIndex = starts[i]
+        const match = sticky.exec(text)
+        if (match) {
+          found(match, out)
+          after = match.index + match[0].length
+        }
+      }
+      return out
+    },
+    matchesAtIds(text, starts, ids, lexicon) {
+      const out: Array<PhraseMatch<T>> = []
+      const {lower, phraseKnown, phraseFirst} = lexicon
+      let after = 0
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i]
+        if (bit === 0) {
+          if (!firsts.has(lower[id])) continue
+        } else {
+          if ((phraseKnown[id] & bit) === 0) {
+            phraseKnown[id] |= bit
+            if (firsts.has(lower[id])) phraseFirst[id] |= bit
+          }
+          if ((phraseFirst[id] & bit) === 0) continue
+        }
+        if (starts[i] < after) continue
         sticky.lastIndex = starts[i]
         const match = sticky.exec(text)
         if (match) {

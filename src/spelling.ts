@@ -18,23 +18,40 @@ const EXTRA_BRITISH = new Set([
   'artefacts', 'per', 'cent'
 ])
 
+const OUR = /our/g
+const RE_END = /(?<=[^aeiou])re(s|d|'s)?$/
+const RE_END_REPLACE = /re(s|d|'s)?$/
+const IS_END = /is(e|ed|es|ing|ation|ations|ational|er|ers|able)$/
+const YS_END = /ys(e|ed|es|ing|er|ers)$/
+const ENCE_END = /ence(s)?$/
+const LL_END = /ll(ed|ing|er|ers)$/
+const OGUE_END = /ogue(s)?$/
+const AE_OE = /ae|oe/
+const AE = /ae/g
+const OE = /oe(?!s?$)/g
+const MME_END = /mme(s)?$/
+const SS_END = /ss(ed|ing)$/
+/** Some rule below may apply: the union of what each one needs. */
+const ANY_BRITISH = /our|ae|oe|(?:re(?:s|d|'s)?|is(?:e|ed|es|ing|ation|ations|ational|er|ers|able)|ys(?:e|ed|es|ing|er|ers)|ences?|ll(?:ed|ing|er|ers)|ogues?|mmes?|ss(?:ed|ing))$/
+
 /** American spellings a British (or Commonwealth) spelling may stand for. */
 export function americanVariants(word: string): string[] {
   const w = word.toLowerCase()
+  if (!ANY_BRITISH.test(w)) return [] // what every rule below needs, in one pass
   const out = new Set<string>()
   const add = (v: string) => {
     if (v !== w) out.add(v)
   }
-  if (w.includes('our')) add(w.replace(/our/g, 'or'))
-  if (/(?<=[^aeiou])re(s|d|'s)?$/.test(w)) add(w.replace(/re(s|d|'s)?$/, 'er$1'))
-  if (/is(e|ed|es|ing|ation|ations|ational|er|ers|able)$/.test(w)) add(w.replace(/is(e|ed|es|ing|ation|ations|ational|er|ers|able)$/, 'iz$1'))
-  if (/ys(e|ed|es|ing|er|ers)$/.test(w)) add(w.replace(/ys(e|ed|es|ing|er|ers)$/, 'yz$1'))
-  if (/ence(s)?$/.test(w)) add(w.replace(/ence(s)?$/, 'ense$1'))
-  if (/ll(ed|ing|er|ers)$/.test(w)) add(w.replace(/ll(ed|ing|er|ers)$/, 'l$1'))
-  if (/ogue(s)?$/.test(w)) add(w.replace(/ogue(s)?$/, 'og$1'))
-  if (/ae|oe/.test(w)) add(w.replace(/ae/g, 'e').replace(/oe(?!s?$)/g, 'e'))
-  if (/mme(s)?$/.test(w)) add(w.replace(/mme(s)?$/, 'm$1'))
-  if (/ss(ed|ing)$/.test(w)) add(w.replace(/ss(ed|ing)$/, 's$1'))
+  if (w.includes('our')) add(w.replace(OUR, 'or'))
+  if (RE_END.test(w)) add(w.replace(RE_END_REPLACE, 'er$1'))
+  if (IS_END.test(w)) add(w.replace(IS_END, 'iz$1'))
+  if (YS_END.test(w)) add(w.replace(YS_END, 'yz$1'))
+  if (ENCE_END.test(w)) add(w.replace(ENCE_END, 'ense$1'))
+  if (LL_END.test(w)) add(w.replace(LL_END, 'l$1'))
+  if (OGUE_END.test(w)) add(w.replace(OGUE_END, 'og$1'))
+  if (AE_OE.test(w)) add(w.replace(AE, 'e').replace(OE, 'e'))
+  if (MME_END.test(w)) add(w.replace(MME_END, 'm$1'))
+  if (SS_END.test(w)) add(w.replace(SS_END, 's$1'))
   return [...out]
 }
 
@@ -49,8 +66,11 @@ export function bareWord(word: string): string {
     const before = word.charCodeAt(n - 2)
     if (!(n > 2 && (last === 115 || last === 83) && (before === 39 || before === 0x2019))) return word
   }
-  return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').replace(/['’]s$/i, '')
+  return word.replace(OUTER_PUNCTUATION, '').replace(POSSESSIVE, '')
 }
+
+const OUTER_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu
+const POSSESSIVE = /['’]s$/i
 
 function isAsciiAlphanumeric(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)
@@ -100,16 +120,20 @@ const LEARNED_SUFFIXES = ['itis', 'osis', 'oses', 'pathy', 'pathic', 'ology', 'o
   'genic', 'genesis', 'phobia', 'philia', 'scopy', 'graphy', 'metry', 'plasty', 'trophy', 'cyte', 'cytes', 'ase', 'ases', 'oma', 'omas',
   'ocene', 'saur', 'saurus', 'phyte', 'phytes', 'plasm', 'some', 'somes', 'zyme', 'zymes', 'ogenous', 'otic', 'iasis']
 
+const Y_FORM = /(ies|ied|ier|iers|iest|ily)$/
+const Y_FORM_REPLACE = /i(es|ed|er|ers|est|ly)$/
+const DOUBLED_END = /(.)\1$/
+
 /** English by a common suffix on an English stem (`pranking`, `fallers`, `favorability`, `expectancies`). */
 function hasEnglishSuffix(w: string): boolean {
-  if (/(ies|ied|ier|iers|iest|ily)$/.test(w) && isPartEnglish(w.replace(/i(es|ed|er|ers|est|ly)$/, 'y'))) return true
+  if (Y_FORM.test(w) && isPartEnglish(w.replace(Y_FORM_REPLACE, 'y'))) return true
   for (const suffix of LEARNED_SUFFIXES) if (w.length - suffix.length >= 3 && w.endsWith(suffix)) return true
   for (const suffix of SUFFIXES) {
     if (w.length - suffix.length >= 3 && w.endsWith(suffix)) {
       const stem = w.slice(0, -suffix.length)
       if (isPartEnglish(stem) || isPartEnglish(stem + 'e')) return true
       // Doubled consonant before -ing / -ed / -er: `shopping` → `shop`.
-      if (/(.)\1$/.test(stem) && isPartEnglish(stem.slice(0, -1))) return true
+      if (DOUBLED_END.test(stem) && isPartEnglish(stem.slice(0, -1))) return true
     }
   }
   return false
@@ -139,54 +163,148 @@ function isEnglishCompound(w: string): boolean {
   }
   // An English word of 5+ letters at the end (`sonogenetics`).
   for (let cut = 2; cut <= w.length - 5; cut++) {
-    if (isPartEnglish(w.slice(cut)) && /^[a-z]+$/.test(w.slice(0, cut))) return true
+    if (isPartEnglish(w.slice(cut)) && ASCII_LETTERS.test(w.slice(0, cut))) return true
   }
   return false
 }
 
-const LETTERS = 'abcdefghijklmnopqrstuvwxyz'
+const FNV_OFFSET = 0x811c9dc5 | 0
+const FNV_PRIME = 16777619
+const E = 101 // `e`
 
-let stems: Set<string> | undefined
+/**
+ * The dictionary's lower-case stems (its word list before affixes), as a set that is asked about code units
+ * written into a buffer: the spelling probes (a word with one edit, a stem with a suffix cut off) are never made
+ * into strings. An open-addressing table of (hash, pool start + 1, length) over a pool of UTF-16 code units,
+ * with a bitmap of hashes in front that answers most probes (which are not stems).
+ */
+class StemTable {
+  private table: Int32Array
+  private pool: Uint16Array
+  private poolUsed = 0
+  private mask: number
+  private filter = new Int32Array(1 << 15) // 2^20 bits
 
-/** The dictionary's lower-case stems (its word list before affixes), read once from `dictionary-en`. */
-function dictionaryStems(): Set<string> {
+  constructor(words: string[]) {
+    let slots = 1
+    while (slots < words.length * 2) slots <<= 1
+    this.table = new Int32Array(slots * 3)
+    this.mask = slots - 1
+    let chars = 0
+    for (const word of words) chars += word.length
+    this.pool = new Uint16Array(chars)
+    for (const word of words) this.add(word)
+  }
+
+  private add(word: string): void {
+    const n = word.length
+    let hash = FNV_OFFSET
+    for (let k = 0; k < n; k++) hash = Math.imul(hash ^ word.charCodeAt(k), FNV_PRIME)
+    const table = this.table
+    let at = hash & this.mask
+    for (;;) {
+      const slot = at * 3
+      if (table[slot + 1] === 0) break
+      if (table[slot] === hash && table[slot + 2] === n) {
+        const from = table[slot + 1] - 1
+        let k = 0
+        while (k < n && this.pool[from + k] === word.charCodeAt(k)) k++
+        if (k === n) return // listed twice
+      }
+      at = (at + 1) & this.mask
+    }
+    const slot = at * 3
+    table[slot] = hash
+    table[slot + 1] = this.poolUsed + 1
+    table[slot + 2] = n
+    for (let k = 0; k < n; k++) this.pool[this.poolUsed + k] = word.charCodeAt(k)
+    this.poolUsed += n
+    this.filter[(hash >>> 5) & 0x7fff] |= 1 << (hash & 31)
+  }
+
+  /** Is `buf[0..n)`, followed by `e` when `withE`, a stem? */
+  has(buf: Uint16Array, n: number, withE: boolean): boolean {
+    let hash = FNV_OFFSET
+    for (let k = 0; k < n; k++) hash = Math.imul(hash ^ buf[k], FNV_PRIME)
+    if (withE) hash = Math.imul(hash ^ E, FNV_PRIME)
+    if ((this.filter[(hash >>> 5) & 0x7fff] & (1 << (hash & 31))) === 0) return false
+    const length = withE ? n + 1 : n
+    const table = this.table
+    const pool = this.pool
+    let at = hash & this.mask
+    for (;;) {
+      const slot = at * 3
+      const start = table[slot + 1]
+      if (start === 0) return false
+      if (table[slot] === hash && table[slot + 2] === length) {
+        const from = start - 1
+        let k = 0
+        while (k < n && pool[from + k] === buf[k]) k++
+        if (k === n && (!withE || pool[from + n] === E)) return true
+      }
+      at = (at + 1) & this.mask
+    }
+  }
+}
+
+let stems: StemTable | undefined
+
+/** The dictionary's lower-case stems, read once from `dictionary-en`. */
+function dictionaryStems(): StemTable {
   if (!stems) {
-    stems = new Set()
+    const words: string[] = []
     for (const line of dictionaryLines()) {
       const code = line.charCodeAt(0)
       if (code >= 97 && code <= 122) {
         const slash = line.indexOf('/')
-        stems.add(slash >= 0 ? line.slice(0, slash) : line.trim())
+        words.push(slash >= 0 ? line.slice(0, slash) : line.trim())
       }
     }
+    stems = new StemTable(words)
   }
   return stems
 }
 
-function isStemForm(probe: string, set: Set<string>): boolean {
-  if (set.has(probe)) return true
-  const n = probe.length
+/** The probe buffer: `probe[0..n)` is the string a check is about. */
+let probe = new Uint16Array(64)
+
+function ensureProbe(n: number): void {
+  if (n > probe.length) probe = new Uint16Array(Math.max(n, probe.length * 2))
+}
+
+/** Is the string a stem, or a stem with `-s`, `-es`, `-ers`, `-ed`, `-d`, `-ing`, `-er`, `-ly` (see `isProbeStemForm`)? */
+function isStemForm(word: string, set: StemTable): boolean {
+  const n = word.length
+  ensureProbe(n)
+  for (let k = 0; k < n; k++) probe[k] = word.charCodeAt(k)
+  return isProbeStemForm(n, set)
+}
+
+/** `probe[0..n)` is a stem, or a stem with one of the suffixes its last letter allows. */
+function isProbeStemForm(n: number, set: StemTable): boolean {
+  const p = probe
+  if (set.has(p, n, false)) return true
   if (n < 5) return false
-  // Only the suffixes the last letter allows, sliced only then.
-  switch (probe.charCodeAt(n - 1)) {
+  switch (p[n - 1]) {
     case 115: // s: -s, -es, -ers
-      return hasStem(probe.slice(0, -1), set) || (probe.endsWith('es') && hasStem(probe.slice(0, -2), set)) ||
-        (probe.endsWith('ers') && hasStem(probe.slice(0, -3), set))
+      return hasProbeStem(n - 1, set) || (p[n - 2] === 101 && hasProbeStem(n - 2, set)) ||
+        (p[n - 3] === 101 && p[n - 2] === 114 && hasProbeStem(n - 3, set))
     case 100: // d: -d, -ed
-      return probe.endsWith('ed') && (hasStem(probe.slice(0, -2), set) || set.has(probe.slice(0, -1)))
+      return p[n - 2] === 101 && (hasProbeStem(n - 2, set) || set.has(p, n - 1, false))
     case 103: // g: -ing
-      return probe.endsWith('ing') && hasStem(probe.slice(0, -3), set)
+      return p[n - 3] === 105 && p[n - 2] === 110 && hasProbeStem(n - 3, set)
     case 114: // r: -er
-      return probe.endsWith('er') && (hasStem(probe.slice(0, -2), set) || set.has(probe.slice(0, -1)))
+      return p[n - 2] === 101 && (hasProbeStem(n - 2, set) || set.has(p, n - 1, false))
     case 121: // y: -ly
-      return probe.endsWith('ly') && hasStem(probe.slice(0, -2), set)
+      return p[n - 2] === 108 && hasProbeStem(n - 2, set)
     default:
       return false
   }
 }
 
-function hasStem(stem: string, set: Set<string>): boolean {
-  return stem.length >= 3 && (set.has(stem) || set.has(stem + 'e'))
+/** `probe[0..m)` is a stem of three letters or more, or one with a final `e` (`hop` of `hoping`: `hope`). */
+function hasProbeStem(m: number, set: StemTable): boolean {
+  return m >= 3 && (set.has(probe, m, false) || set.has(probe, m, true))
 }
 
 /**
@@ -196,17 +314,41 @@ function hasStem(stem: string, set: Set<string>): boolean {
  * probe.
  */
 function isNearEnglish(w: string): boolean {
-  if (w.length < 4 || w.length > 20) return false
+  const n = w.length
+  if (n < 4 || n > 20) return false
   const set = dictionaryStems()
-  for (let i = 0; i < w.length; i++) {
-    if (isStemForm(w.slice(0, i) + w.slice(i + 1), set)) return true
-    if (i + 1 < w.length && isStemForm(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2), set)) return true
+  ensureProbe(n + 1)
+  const p = probe
+  for (let i = 0; i < n; i++) {
+    // Delete letter i.
+    for (let k = 0; k < i; k++) p[k] = w.charCodeAt(k)
+    for (let k = i + 1; k < n; k++) p[k - 1] = w.charCodeAt(k)
+    if (isProbeStemForm(n - 1, set)) return true
+    // Swap letters i and i + 1.
+    if (i + 1 < n) {
+      for (let k = 0; k < n; k++) p[k] = w.charCodeAt(k)
+      p[i] = w.charCodeAt(i + 1)
+      p[i + 1] = w.charCodeAt(i)
+      if (isProbeStemForm(n, set)) return true
+    }
   }
-  for (let i = 0; i <= w.length; i++) {
-    const head = w.slice(0, i)
-    for (const c of LETTERS) {
-      if (isStemForm(head + c + w.slice(i), set)) return true
-      if (i < w.length && c !== w[i] && isStemForm(head + c + w.slice(i + 1), set)) return true
+  for (let i = 0; i <= n; i++) {
+    // Insert a letter before letter i.
+    for (let k = 0; k < i; k++) p[k] = w.charCodeAt(k)
+    for (let k = i; k < n; k++) p[k + 1] = w.charCodeAt(k)
+    for (let c = 97; c <= 122; c++) {
+      p[i] = c
+      if (isProbeStemForm(n + 1, set)) return true
+    }
+    // Replace letter i.
+    if (i < n) {
+      for (let k = 0; k < n; k++) p[k] = w.charCodeAt(k)
+      const own = w.charCodeAt(i)
+      for (let c = 97; c <= 122; c++) {
+        if (c === own) continue
+        p[i] = c
+        if (isProbeStemForm(n, set)) return true
+      }
     }
   }
   return false
@@ -219,15 +361,25 @@ const englishLike = new Map<string, boolean>()
  * word with an English suffix or prefix, a compound of English words, or a
  * one-letter typo of one? False means it is foreign (or a name).
  */
+const ASCII_LETTERS = /^[a-z]+$/
+const MARKS = /\p{M}/gu
+const ENGLISH_ACCENTS = /[éèêëïîôâç]/
+const FOREIGN_ACCENTS = /[äöåüõ]/
+
+/** An English word written with accents English keeps or drops (`cliché`): English without them. */
+function isAccentedEnglish(w: string): boolean {
+  const plain = w.normalize('NFD').replace(MARKS, '')
+  return plain !== w && ASCII_LETTERS.test(plain) && ENGLISH_ACCENTS.test(w) && !FOREIGN_ACCENTS.test(w) && isEnglishSpelling(plain)
+}
+
 export function isEnglishLike(word: string): boolean {
   const w = bareWord(word).toLowerCase()
   let known = englishLike.get(w)
   if (known === undefined) {
-    const plain = w.normalize('NFD').replace(/\p{M}/gu, '')
     if (isEnglishSpelling(w)) known = true
     // Accented loanwords English writes with or without the accent (`cliché`, `protégé`, `naïve`).
-    else if (plain !== w && /^[a-z]+$/.test(plain) && /[éèêëïîôâç]/.test(w) && !/[äöåüõ]/.test(w) && isEnglishSpelling(plain)) known = true
-    else if (!/^[a-z]+$/.test(w)) known = false // foreign letters (ä, ö, ñ…) are never English here
+    else if (isAccentedEnglish(w)) known = true
+    else if (!ASCII_LETTERS.test(w)) known = false // foreign letters (ä, ö, ñ…) are never English here
     else known = hasEnglishSuffix(w) || isEnglishCompound(w) || isNearEnglish(w)
     remember(englishLike, w, known)
   }

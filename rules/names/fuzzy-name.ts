@@ -11,7 +11,7 @@ import {
   type NameForm,
   type NameToken
 } from '../../src/entities.js'
-import {namesIndex, phraseBefore, plain, roleTables, type Mention, type NamesIndex} from './mentions.js'
+import {nameWordAt, namesIndex, phraseBefore, plain, roleTables, type Mention, type NamesIndex} from './mentions.js'
 import type {Doc} from '../../src/document.js'
 
 interface Options extends Record<string, unknown> {
@@ -46,17 +46,21 @@ const NAME_WORD = /^\p{Lu}[\p{Ll}'’-]*\p{Ll}[\p{Ll}'’-]*$/u
 
 const unknownCache = new Map<string, boolean>()
 
-/** A capitalised word that neither the dictionary nor the gazetteer knows. */
-function unknownWord(index: NamesIndex, text: string, minLength: number): boolean {
-  const word = plain(text)
-  if (word.length < minLength) return false
-  let unknown = unknownCache.get(word)
-  if (unknown === undefined) {
-    unknown = NAME_WORD.test(word) && !isKnownWord(word) && !isKnownWord(word.toLowerCase())
-    if (unknownCache.size > 100_000) unknownCache.clear()
-    unknownCache.set(word, unknown)
+/** Word `i` is a capitalised word that neither the dictionary nor the gazetteer knows. */
+function unknownAt(doc: Doc, index: NamesIndex, i: number, minLength: number): boolean {
+  const info = nameWordAt(doc, index.gazetteer, i)
+  if (info.plain.length < minLength) return false
+  if (info.unknown === 0) {
+    const word = info.plain
+    let unknown = unknownCache.get(word)
+    if (unknown === undefined) {
+      unknown = NAME_WORD.test(word) && !isKnownWord(word) && !isKnownWord(word.toLowerCase())
+      if (unknownCache.size > 100_000) unknownCache.clear()
+      unknownCache.set(word, unknown)
+    }
+    info.unknown = unknown && !index.gazetteer.tokens.has(word.toLowerCase()) ? 1 : 2
   }
-  return unknown && !index.gazetteer.tokens.has(word.toLowerCase())
+  return info.unknown === 1
 }
 
 interface Near {
@@ -194,19 +198,25 @@ function candidatesIn(doc: Doc, index: NamesIndex, from: number, to: number, opt
   let covered = from - 1
   for (let p = from; p <= to; p++) {
     if (p <= covered) continue
-    const word = plain(words[p].text)
-    if (!unknownWord(index, word, options.minLength)) continue
+    if (!unknownAt(doc, index, p, options.minLength)) continue
+    const info = nameWordAt(doc, index.gazetteer, p)
+    const word = info.plain
+    // Nothing near in sound or spelling (most unknown words): no candidates, whatever else holds.
+    const near = nearTokens(index, word)
+    if (near.length === 0) continue
     // Mojibake (`Mugabeâ€™s`) is an encoding problem, not a name; a known name with a foreign case ending
     // (`Naryshkinin`, `Putinille`) is translation/untranslated-word's finding.
-    if (MOJIBAKE.test(doc.text.slice(words[p].start, words[p].end + 3)) || caseEnding(index, word)) continue
+    if (MOJIBAKE.test(doc.text.slice(words[p].start, words[p].end + 3))) continue
+    if (info.caseEnding === 0) info.caseEnding = caseEnding(index, word) ? 1 : 2
+    if (info.caseEnding === 1) continue
     const candidates: Candidate[] = []
-    for (const {ref, pair} of nearTokens(index, word)) {
+    for (const {ref, pair} of near) {
       const tokens = ref.form.tokens
       // The whole form over the run: every token written the same, close in spelling, or (unknown words) alike in sound.
       const start = p - ref.index
       if (tokens.length > 1 && start >= from && start + tokens.length - 1 <= to) {
         const pairs = tokens.map((token, k) =>
-          k === ref.index ? {pair, unknown: true} : {pair: compare(words[start + k].text, token), unknown: unknownWord(index, words[start + k].text, 2)}
+          k === ref.index ? {pair, unknown: true} : {pair: compare(words[start + k].text, token), unknown: unknownAt(doc, index, start + k, 2)}
         )
         const fits = pairs.every(({pair, unknown}) => pair.exact || (pair.close && pair.similarity >= 0.8) || (pair.sound && unknown && pair.similarity >= 0.5))
         if (fits && pairs.some(({pair}) => !pair.exact)) {

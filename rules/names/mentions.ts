@@ -7,6 +7,7 @@
 import type {Doc} from '../../src/document.js'
 import {loadData} from '../../src/data.js'
 import {isCommonWord} from '../../src/dictionary.js'
+import {FLAG_UPPER_START, lexicon, wordFacts} from '../translation/shared.js'
 import {entityIndexFor, type Entity, type EntityIndex, type FormKind, type NameForm, type RoleType} from '../../src/entities.js'
 
 export interface Mention {
@@ -126,7 +127,8 @@ function unpossessive(word: string): string {
 /** Is the word capitalised (`Putin`, `TASS`, `Rosija-1`, `O'Brien`)? */
 export function isCapitalised(word: string): boolean {
   const c = word.charCodeAt(0)
-  return c >= 65 && c <= 90 ? true : /^\p{Lu}/u.test(word)
+  if (c < 128) return c >= 65 && c <= 90 // no other ASCII character is an upper-case letter
+  return /^\p{Lu}/u.test(word)
 }
 
 /** Only spaces (or a tab) between two offsets: the words belong to one name. */
@@ -139,9 +141,9 @@ export function spaceOnly(text: string, from: number, to: number): boolean {
   return true
 }
 
-/** The word is the token, or the token in capitals (`PUTIN`; not for short tokens: `UN` is not `Un`). */
-function sameToken(word: string, token: string): boolean {
-  return word === token || (word.length > 3 && word === token.toUpperCase() && word !== word.toLowerCase())
+/** The word is the token, or the token in capitals (`PUTIN`; not for short tokens: `UN` is not `Un`). `upper` is the token in capitals. */
+function sameToken(word: string, token: string, upper: string): boolean {
+  return word === token || (word.length > 3 && word === upper && word !== word.toLowerCase())
 }
 
 /** `ZhelenskyTherefore` → `Zhelensky`: a word glued to the capitalised common word of the next sentence. */
@@ -204,19 +206,54 @@ export function heldAt(role: {start: number; end: number | null}, time: ArticleT
   return true
 }
 
-function matchAt(doc: Doc, gazetteer: EntityIndex, i: number): Mention | undefined {
-  const words = doc.words
-  const firstText = plain(words[i].text)
-  const keys: Array<{key: string; glued: boolean}> = []
+/** What a word's text alone decides for the names/ rules (per gazetteer index). */
+export interface NameWord {
+  /** `plain(text)`. */
+  plain: string
+  /** `unpossessive(plain)`. */
+  unpossessive: string
+  /** `gluedPrefix(plain)`. */
+  glued: string | undefined
+  /** The gazetteer's forms (longest first) under each key the word gives, in the order they are tried; empty for most words. */
+  starts: NameForm[][]
+  /** `names/fuzzy-name`: neither the dictionary nor the gazetteer knows the word (whatever its length): 1 yes, 2 no, 0 not yet known. */
+  unknown: number
+  /** `names/fuzzy-name`: a gazetteer name with a foreign case ending: 1 yes, 2 no, 0 not yet known. */
+  caseEnding: number
+}
+
+function makeNameWord(gazetteer: EntityIndex, text: string): NameWord {
+  const firstText = plain(text)
   const whole = unpossessive(firstText)
-  keys.push({key: whole.toLowerCase(), glued: false})
-  if (firstText !== whole) keys.push({key: firstText.toLowerCase(), glued: false})
-  const prefix = gluedPrefix(firstText)
-  if (prefix) keys.push({key: prefix.toLowerCase(), glued: true})
-  for (const {key} of keys) {
+  const glued = gluedPrefix(firstText)
+  const keys = [whole.toLowerCase()]
+  if (firstText !== whole) keys.push(firstText.toLowerCase())
+  if (glued) keys.push(glued.toLowerCase())
+  const starts: NameForm[][] = []
+  for (const key of keys) {
     const candidates = gazetteer.forms.get(key)
-    if (!candidates) continue
-    let best: NameForm[] = []
+    if (candidates) starts.push(candidates)
+  }
+  return {plain: firstText, unpossessive: whole, glued, starts, unknown: 0, caseEnding: 0}
+}
+
+/** The NameWord of word `i` of the document, kept with the word's lexicon entry. */
+export function nameWordAt(doc: Doc, gazetteer: EntityIndex, i: number): NameWord {
+  const id = wordFacts(doc).ids[i]
+  const L = lexicon
+  if (L.namesFor[id] !== gazetteer) {
+    L.names[id] = makeNameWord(gazetteer, L.text[id])
+    L.namesFor[id] = gazetteer
+  }
+  return L.names[id] as NameWord
+}
+
+const NO_FORMS: NameForm[] = []
+
+function matchAt(doc: Doc, gazetteer: EntityIndex, i: number, first: NameWord): Mention | undefined {
+  const words = doc.words
+  for (const candidates of first.starts) {
+    let best: NameForm[] = NO_FORMS
     let bestLength = 0
     let bestEnd = 0
     let bestGlued = false
@@ -233,13 +270,21 @@ function matchAt(doc: Doc, gazetteer: EntityIndex, i: number): Mention | undefin
           ok = false
           break
         }
-        const text = plain(word.text)
+        const text = k === 0 ? first.plain : plain(word.text)
         const token = form.tokens[k]
-        if (sameToken(text, token)) {
+        const upper = form.upper[k]
+        if (sameToken(text, token, upper)) {
           end = word.end
-        } else if (k === n - 1 && sameToken(unpossessive(text), token)) {
-          end = word.start + unpossessive(text).length
-        } else if (k === n - 1 && gluedPrefix(text) !== undefined && sameToken(gluedPrefix(text)!, token)) {
+          continue
+        }
+        if (k !== n - 1) {
+          ok = false
+          continue
+        }
+        const info = k === 0 ? first : nameWordAt(doc, gazetteer, i + k)
+        if (sameToken(info.unpossessive, token, upper)) {
+          end = word.start + info.unpossessive.length
+        } else if (info.glued !== undefined && sameToken(info.glued, token, upper)) {
           end = word.start + token.length
           glued = true
         } else {
@@ -247,11 +292,11 @@ function matchAt(doc: Doc, gazetteer: EntityIndex, i: number): Mention | undefin
         }
       }
       if (!ok) continue
-      if (n > bestLength) {
+      if (n > bestLength || best === NO_FORMS) {
         best = []
         bestLength = n
       }
-      if (!best.some((f) => f.entity === form.entity)) best.push(form)
+      if (!hasEntity(best, form.entity)) best.push(form)
       bestEnd = end
       bestGlued = glued
     }
@@ -270,6 +315,11 @@ function matchAt(doc: Doc, gazetteer: EntityIndex, i: number): Mention | undefin
   return undefined
 }
 
+function hasEntity(forms: NameForm[], entity: Entity): boolean {
+  for (const form of forms) if (form.entity === entity) return true
+  return false
+}
+
 const KIND_RANK: Record<FormKind, number> = {name: 0, alias: 1, garbled: 2, surname: 3}
 
 /**
@@ -278,12 +328,16 @@ const KIND_RANK: Record<FormKind, number> = {name: 0, alias: 1, garbled: 2, surn
  * strong form names its entity; a weak one (a surname, a common-word alias
  * such as `Trump`) names the one candidate the document names in full.
  */
+/** A mention's candidate forms: its own names and aliases before others' bare surnames. */
+function candidatesOf(mention: Mention): NameForm[] {
+  let surnames = 0
+  for (const form of mention.forms) if (form.kind === 'surname') surnames++
+  if (surnames === 0 || surnames === mention.forms.length) return mention.forms
+  return mention.forms.filter((f) => f.kind !== 'surname')
+}
+
 function resolve(mentions: Mention[]): Set<string> {
   const named = new Set<string>()
-  const candidatesOf = (mention: Mention) => {
-    const own = mention.forms.filter((f) => f.kind !== 'surname')
-    return own.length > 0 ? own : mention.forms
-  }
   for (const mention of mentions) {
     const candidates = candidatesOf(mention)
     if (candidates.length === 1 && candidates[0].strong) named.add(candidates[0].entity.id)
@@ -328,9 +382,11 @@ export function namesIndex(doc: Doc): NamesIndex {
   const mentionAt = new Int32Array(words.length).fill(-1)
   const spans: CapitalSpan[] = []
   let spanFirst = -1
+  const ids = wordFacts(doc).ids
+  const flags = lexicon.flags
   for (let i = 0; i < words.length; i++) {
     const word = words[i]
-    const capital = isCapitalised(word.text)
+    const capital = (flags[ids[i]] & FLAG_UPPER_START) !== 0 // isCapitalised(word.text)
     // Capitalised runs.
     if (capital) {
       if (spanFirst >= 0 && (words[i - 1].sentence !== word.sentence || !spaceOnly(doc.text, words[i - 1].end, word.start))) {
@@ -343,7 +399,9 @@ export function namesIndex(doc: Doc): NamesIndex {
       spanFirst = -1
     }
     if (!capital || mentionAt[i] >= 0) continue
-    const mention = matchAt(doc, gazetteer, i)
+    const first = nameWordAt(doc, gazetteer, i)
+    if (first.starts.length === 0) continue
+    const mention = matchAt(doc, gazetteer, i, first)
     if (!mention) continue
     for (let k = mention.first; k <= mention.last; k++) mentionAt[k] = mentions.length
     mentions.push(mention)
@@ -400,6 +458,11 @@ function wordsEqual(doc: Doc, first: number, tokens: string[]): boolean {
   return true
 }
 
+const APPOSITION_GAP = /^(?:[ \t\u00a0]{1,2}|, ?)$/
+const SPACE_GAP = /^[ \t\u00a0]{1,2}$/
+const COMMA_AFTER = /^\s*,/
+const BLOCKER_PREFIX = /^(?:ex|then|former|acting|deputy|vice)-/
+
 /**
  * A phrase from `entries` written right before the mention: `Foreign Minister
  * Sergei Lavrov`, `his US envoy, Zhen Zaki,` (an apposition, closed by a
@@ -422,11 +485,11 @@ export function phraseBefore<T extends {tokens: string[]}>(doc: Doc, mention: Me
     if (end < 0 || words[end].sentence !== sentence) continue
     const next = end + 1 === mention.first ? mention.start : words[end + 1].start
     const gap = doc.text.slice(words[end].end, next)
-    if (!/^(?:[ \t\u00a0]{1,2}|, ?)$/.test(gap)) continue
-    if (end + 1 !== mention.first && !/^[ \t\u00a0]{1,2}$/.test(gap)) continue
+    if (!APPOSITION_GAP.test(gap)) continue
+    if (end + 1 !== mention.first && !SPACE_GAP.test(gap)) continue
     // `his US envoy, Zhen Zaki, said`: an apposition closes with a comma after the name
     // (not `after meeting the prime minister, Biden said`).
-    if (gap.startsWith(',') && !/^\s*,/.test(doc.text.slice(mention.end, mention.end + 3))) continue
+    if (gap.startsWith(',') && !COMMA_AFTER.test(doc.text.slice(mention.end, mention.end + 3))) continue
     for (const entry of byLast.get(plain(words[end].text).toLowerCase()) ?? []) {
       const n = entry.tokens.length
       const first = end - n + 1
@@ -454,7 +517,7 @@ export function phraseBefore<T extends {tokens: string[]}>(doc: Doc, mention: Me
       const before = words[lead - 1]
       if (before && before.sentence === sentence) {
         const lower = plain(before.text).toLowerCase()
-        if (t.blockers.has(lower) || /^(?:ex|then|former|acting|deputy|vice)-/.test(lower)) bound.blocked = true
+        if (t.blockers.has(lower) || BLOCKER_PREFIX.test(lower)) bound.blocked = true
       }
       return bound
     }

@@ -15,6 +15,8 @@ interface Compiled {
   /** The phrase's longest run of letters, lower case: a cheap test before the pattern runs. */
   key: string
   phrase: RegExp
+  /** The phrase's runs of letters and digits (three or more, longest first): each occurs, case-insensitively, wherever the phrase does. */
+  literals: RegExp[]
   requires: RegExp[]
   unless: RegExp[]
 }
@@ -36,6 +38,10 @@ function phrases(): Compiled[] {
     entry,
     key: (entry.phrase.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? ['']).reduce((a, b) => (b.length > a.length ? b : a)),
     phrase: wordPattern(entry.phrase),
+    literals: (entry.phrase.match(/[\p{L}\p{N}]+/gu) ?? [])
+      .filter((run) => run.length >= 3)
+      .sort((a, b) => b.length - a.length)
+      .map((run) => new RegExp(run, 'iu')),
     requires: entry.requires.map(wordPattern),
     unless: entry.unless.map(wordPattern)
   }))
@@ -81,8 +87,16 @@ the list. Fix: write what was meant (the message says it), or check the source t
   },
   check(_tree, file, _options, doc) {
     const text = doc.text
+    const present = new Map<string, boolean>()
+    const occursAnywhere = (re: RegExp) => {
+      let found = present.get(re.source)
+      if (found === undefined) present.set(re.source, (found = re.test(text)))
+      return found
+    }
     let lower: string | undefined
     for (const item of phrases()) {
+      // A phrase whose words the text lacks cannot occur: no need to lower-case the text for it.
+      if (!item.literals.every(occursAnywhere)) continue
       lower ??= text.toLowerCase()
       if (!lower.includes(item.key)) continue
       item.phrase.lastIndex = 0

@@ -1,13 +1,13 @@
 import {defineRule} from '../../src/rule.js'
 import {loadData} from '../../src/data.js'
-import {lineKey} from '../../src/text.js'
+import {lineKey, lineKeyEnds} from '../../src/text.js'
 
 interface AdData {
   inline: Array<{pattern: string; what: string; caseSensitive?: boolean}>
   lines: Array<{phrase: string; what: string}>
 }
 
-let compiled: {inline: RegExp[]; lines: Set<string>; longest: number} | undefined
+let compiled: {inline: RegExp[]; lines: Set<string>; lineEnds: Set<number>; longest: number} | undefined
 
 function matcher() {
   if (!compiled) {
@@ -20,6 +20,8 @@ function matcher() {
     compiled = {
       inline,
       lines,
+      // The ends of the phrases' keys: a line whose key would end otherwise is no label (no key made).
+      lineEnds: new Set(data.lines.map((entry) => lineKeyEnds(entry.phrase))),
       longest: Math.max(...data.lines.map((entry) => entry.phrase.length)) + 8
     }
   }
@@ -83,7 +85,7 @@ reported when it is the whole line or stands between two sentences as above, so 
     ]
   },
   check(_tree, file, _options, doc) {
-    const {inline, lines, longest} = matcher()
+    const {inline, lines, lineEnds, longest} = matcher()
     const text = doc.text
     const inlineHits: Array<[number, number]> = []
     for (const re of inline) {
@@ -110,7 +112,8 @@ reported when it is the whole line or stands between two sentences as above, so 
     }
     for (const line of doc.lines) {
       if (line.end - line.start > longest || line.end === line.start) continue
-      if (!lines.has(lineKey(line.text))) continue
+      const ends = lineKeyEnds(line.text)
+      if ((ends >= 0 && !lineEnds.has(ends)) || !lines.has(lineKey(line.text))) continue
       const lead = line.text.length - line.text.trimStart().length
       const start = line.start + lead
       const end = line.start + line.text.trimEnd().length

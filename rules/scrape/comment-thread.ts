@@ -2,7 +2,7 @@ import {defineRule} from '../../src/rule.js'
 import type {Doc} from '../../src/document.js'
 import {loadData} from '../../src/data.js'
 import type {LineMarker, LineMatcher} from '../../src/line-matcher.js'
-import {cached, compileMarkers, endsInTime, isName, trimmedSpan, whenKind, type LineRange} from './shared.js'
+import {cached, compileMarkers, endsInTime, isName, lineDigits, trimmedSpan, whenKind, type LineRange} from './shared.js'
 
 interface CommentData {
   markers: LineMarker[]
@@ -31,6 +31,7 @@ function patterns(): Compiled {
   return compiled
 }
 
+const STATUS = / (?:Offline|Online) /
 const SAYS = /^(.{1,80}?)\s+(?:says|said|wrote):\s*(.*)$/iu
 const STAMP_LEAD = /^(?:posted\s+)?on\s+/i
 const SEPARATOR_AFTER = /^(?:[,|•·–—-]\s*|on\s+)/u
@@ -40,6 +41,8 @@ const SEPARATOR_END = /\s*[,|•·–—-]$/u
 function headerName(line: string): string | undefined {
   const words = line.split(/\s+/)
   for (let k = 1; k <= 5 && k < words.length; k++) {
+    // What follows the name must be a date and time or a relative time (or a bracket or separator before one).
+    if (!mayStartWhen(words[k].charCodeAt(0))) continue
     const name = words.slice(0, k).join(' ').replace(SEPARATOR_END, '')
     let rest = words.slice(k).join(' ')
     if (rest.startsWith('(')) {
@@ -55,6 +58,19 @@ function headerName(line: string): string | undefined {
   return undefined
 }
 
+/**
+ * Can a word starting with this character begin a date and time or a relative time (a digit, or a weekday, month,
+ * `a`, `an` or `one`), or the bracket or separator before one? Other characters (ASCII) cannot.
+ */
+function mayStartWhen(c: number): boolean {
+  if (c >= 128 || (c >= 48 && c <= 57)) return true
+  switch (c | 32) {
+    case 97: case 100: case 102: case 106: case 109: case 110: case 111: case 115: case 116: case 119: // a d f j m n o s t w
+      return (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+  }
+  return c === 40 || c === 44 || c === 124 || c === 45 // ( , | -
+}
+
 /** Longest line that can be a comment header, gate or button. */
 const MAX_MARKER = 200
 /** Body lines (non-blank, non-marker) allowed between two markers of one thread. */
@@ -62,18 +78,19 @@ const MAX_BODY = 12
 /** Body lines allowed between a gate (`Comments`, `Leave a Reply`) and the first comment. */
 const MAX_GATE_GAP = 3
 
-function classify(text: string, c: Compiled): Kind {
+function classify(text: string, digit: boolean, c: Compiled): Kind {
   const trimmed = text.trim()
   if (!trimmed) return 'blank'
   if (trimmed.length > MAX_MARKER) return 'body'
   // Cheap exits for prose: every header has a digit, `ago` or a final colon; long lines are only gates.
-  const digit = /\d/.test(trimmed)
   if (!digit && trimmed.length > 80 && !/comment/i.test(trimmed)) return 'body'
-  const line = trimmed.replace(c.listNumber, '')
+  // (A list number starts with a digit.)
+  const first = trimmed.charCodeAt(0)
+  const line = first >= 48 && first <= 57 ? trimmed.replace(c.listNumber, '') : trimmed
   const marker = c.markers.match(trimmed) ?? (line !== trimmed ? c.markers.match(line) : undefined)
   if (marker) return marker.category as Kind
   // `Name Offline Name` / `Name Online Name`
-  const status = line.includes(' Offline ') || line.includes(' Online ') ? / (?:Offline|Online) /.exec(line) : null
+  const status = STATUS.exec(line)
   if (status && line.slice(0, status.index).trim() === line.slice(status.index + status[0].length).trim()) return 'strong'
   if (!line.endsWith(':') && !endsInTime(line)) return 'body'
   const says = SAYS.exec(line)
@@ -117,11 +134,12 @@ export function commentRanges(doc: Doc): LineRange[] {
 function findBlocks(doc: Doc): CommentBlock[] {
   const c = patterns()
   const lines = doc.lines
-  const kinds: Kind[] = lines.map((line) => classify(line.text, c))
+  const digits = lineDigits(doc)
+  const kinds: Kind[] = lines.map((line, i) => classify(line.text, digits[i] === 1, c))
   // `Name says:` counts as a header only with a date on its line or on the next line.
   for (let i = 0; i < kinds.length; i++) {
     if (kinds[i] !== 'says') continue
-    const sameLine = /\d/.test(lines[i].text)
+    const sameLine = digits[i] === 1
     const next = nextNonBlank(kinds, i)
     kinds[i] = sameLine || (next >= 0 && kinds[next] === 'stamp') ? 'strong' : 'body'
   }

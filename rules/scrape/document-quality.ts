@@ -1,6 +1,5 @@
 import {defineRule} from '../../src/rule.js'
 import type {Doc} from '../../src/document.js'
-import {cached} from './shared.js'
 
 /** The document-level signals of the C4, Gopher and FineWeb filters (datatrove), for one document. */
 export interface QualitySignals {
@@ -63,8 +62,6 @@ export interface QualityReport {
 }
 
 const STOP_WORDS = ['the', 'be', 'to', 'of', 'and', 'that', 'have', 'with']
-const BULLET = /^[•\-*·‣▪●–◦]\s/u
-const TERMINAL = /[.!?"'”’)]$/u
 const LETTER = /\p{L}/u
 const ALNUM = /[\p{L}\p{N}]/u
 
@@ -75,22 +72,15 @@ function ramp(value: number, good: number, bad: number): number {
   return Math.max(0, Math.min(1, t))
 }
 
-function duplicates(items: string[]): {count: number; chars: number} {
-  const seen = new Set<string>()
-  let count = 0
-  let chars = 0
-  for (const item of items) {
-    if (seen.has(item)) {
-      count++
-      chars += item.length
-    } else seen.add(item)
-  }
-  return {count, chars}
-}
-
 function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x85 || c === 0x1680 ||
     (c >= 0x2000 && (c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000))
+}
+
+/** White space as `String.prototype.trim` and `\s` see it. */
+function isTrimSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 ||
+    (c >= 0x2000 && (c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff))
 }
 
 /** Punctuation blocks news text is full of (curly quotes, dashes, `…`, `«»`): never letters, no regex needed. */
@@ -98,11 +88,35 @@ function isCommonPunctuation(c: number): boolean {
   return (c >= 0x2000 && c <= 0x206f) || (c >= 0xa0 && c <= 0xbf && c !== 0xaa && c !== 0xb5 && c !== 0xba)
 }
 
-function isAlnum(text: string, i: number): boolean {
-  const c = text.charCodeAt(i)
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
-  if (isCommonPunctuation(c)) return false
-  return (c >= 0xd800 && c <= 0xdfff) || ALNUM.test(text[i])
+const CLASS_KNOWN = 1
+const CLASS_LETTER = 2
+const CLASS_ALNUM = 4
+/** Per code unit (>= 128), computed on first use: a letter (`\p{L}`) and a word character for the word edges. */
+const unitClasses = new Uint8Array(65536)
+
+function unitClass(c: number): number {
+  let k = unitClasses[c]
+  if (k === 0) {
+    k = CLASS_KNOWN
+    if (c >= 0xd800 && c <= 0xdfff) k |= CLASS_ALNUM
+    else if (!isCommonPunctuation(c)) {
+      const ch = String.fromCharCode(c)
+      if (LETTER.test(ch)) k |= CLASS_LETTER
+      if (ALNUM.test(ch)) k |= CLASS_ALNUM
+    }
+    unitClasses[c] = k
+  }
+  return k
+}
+
+/** A bullet at the start of a line: `•`, `-`, `*`, `·`, `‣`, `▪`, `●`, `–`, `◦`. */
+function isBullet(c: number): boolean {
+  return c === 0x2022 || c === 45 || c === 42 || c === 0xb7 || c === 0x2023 || c === 0x25aa || c === 0x25cf || c === 0x2013 || c === 0x25e6
+}
+
+/** Terminal punctuation at the end of a line: `.`, `!`, `?`, `"`, `'`, `”`, `’`, `)`. */
+function isTerminal(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41
 }
 
 /** FNV-1a over the lower-cased (ASCII) characters of text[a, b). */
@@ -116,160 +130,455 @@ function hashWord(text: string, a: number, b: number): number {
   return h
 }
 
-const STOP_HASHES = new Map(STOP_WORDS.map((w) => [hashWord(w, 0, w.length), w.length]))
+const STOP_HASHES = Int32Array.from(STOP_WORDS, (w) => hashWord(w, 0, w.length))
+const STOP_LENGTHS = Int32Array.from(STOP_WORDS, (w) => w.length)
 
-/** Count keys in an open-addressing table; returns the key and count of the most frequent key. */
-function mostFrequent(keys: Int32Array, count: number): {at: number; count: number} {
-  let size = 16
-  while (size < count * 2) size <<= 1
-  const table = new Int32Array(size)
-  const counts = new Int32Array(size)
-  const used = new Uint8Array(size)
-  const first = new Int32Array(size)
-  let best = 1
-  let bestAt = -1
-  for (let i = 0; i < count; i++) {
-    const key = keys[i]
-    let slot = Math.imul(key, 0x9e3779b1) & (size - 1)
-    while (used[slot] && table[slot] !== key) slot = (slot + 1) & (size - 1)
-    if (!used[slot]) {
-      used[slot] = 1
-      table[slot] = key
-      first[slot] = i
-    }
-    const c = ++counts[slot]
-    if (c > best) {
-      best = c
-      bestAt = first[slot]
-    }
-  }
-  return {at: bestAt, count: best}
+/** Is the word of `length` characters hashed to `h` a stop word? */
+function isStopWord(h: number, length: number): boolean {
+  if (length < 2 || length > 4) return false
+  for (let k = 0; k < STOP_HASHES.length; k++) if (STOP_HASHES[k] === h && STOP_LENGTHS[k] === length) return true
+  return false
 }
 
-/** Most frequent n-gram's characters × count over `total` characters, for n = 2, 3, 4 (hashed words and n-grams). */
+/*
+ * Scratch tables reused from document to document (the signals are computed synchronously, one document at a
+ * time): word hashes and lengths, n-gram keys, and an open-addressing count table whose slots are live when
+ * their stamp is the current generation, so it is never cleared.
+ */
+let wordHashes = new Int32Array(1024)
+let wordLengths = new Int32Array(1024)
+let gramKeys = new Int32Array(1024)
+/**
+ * Per bucket of keys (the top bits of a multiplicative hash, 8 buckets per key): 1 when one key fell in it, 2
+ * when more did. A key alone in its bucket occurs once, and a key that occurs once never becomes the most
+ * frequent (a count must exceed 1), so only keys of shared buckets go into the count table — in their original
+ * order, so the result (first occurrence, ties) is the same as counting all of them.
+ */
+let buckets = new Uint8Array(1024)
+/** Slot i is slots[4i..4i+3]: stamp, key, count, index of the key's first occurrence (one cache line per probe). */
+let slots = new Int32Array(4 * 1024)
+let generation = 0
+
+/** Make the count table at least `size` slots and start a new generation of it. */
+function resetSlots(size: number): void {
+  if (slots.length < 4 * size) {
+    slots = new Int32Array(4 * size)
+    generation = 0
+  }
+  if (++generation > 0x3fffffff) {
+    slots.fill(0)
+    generation = 1
+  }
+}
+
+let topAt = -1
+let topCount = 1
+
+/** Mix a word hash into an n-gram key. */
+function mix(h: number, word: number): number {
+  return (Math.imul(h ^ word, 0x9e3779b1) + 0x7f4a7c15) | 0
+}
+
+/**
+ * Most frequent n-gram's characters × count over `total` characters, for n = 2, 3, 4 (hashed words and n-grams).
+ * The keys of all three are made in one pass that also fills their buckets; then each is counted.
+ */
 function topNgrams(hashes: Int32Array, lengths: Int32Array, words: number, total: number): [number, number, number] {
   const out: [number, number, number] = [0, 0, 0]
-  const keys = new Int32Array(Math.max(0, words))
+  if (gramKeys.length < 3 * words) gramKeys = new Int32Array(3 * words)
+  const keys = gramKeys
+  let bits = 6
+  while (1 << bits < words * 8) bits++
+  const size = 1 << bits
+  if (buckets.length < 3 * size) buckets = new Uint8Array(3 * size)
+  const bucket = buckets
+  bucket.fill(0, 0, 3 * size)
+  const shift = 32 - bits
+  for (let i = 0; i + 1 < words; i++) {
+    const h0 = hashes[i]
+    const h1 = hashes[i + 1]
+    const k2 = mix(mix(2, h0), h1)
+    keys[i] = k2
+    let b = Math.imul(k2, 0x9e3779b1) >>> shift
+    if (bucket[b] < 2) bucket[b]++
+    if (i + 2 < words) {
+      const h2 = hashes[i + 2]
+      const k3 = mix(mix(mix(3, h0), h1), h2)
+      keys[words + i] = k3
+      b = size + (Math.imul(k3, 0x9e3779b1) >>> shift)
+      if (bucket[b] < 2) bucket[b]++
+      if (i + 3 < words) {
+        const k4 = mix(mix(mix(mix(4, h0), h1), h2), hashes[i + 3])
+        keys[2 * words + i] = k4
+        b = 2 * size + (Math.imul(k4, 0x9e3779b1) >>> shift)
+        if (bucket[b] < 2) bucket[b]++
+      }
+    }
+  }
   for (let n = 2; n <= 4; n++) {
     const grams = words - n + 1
     if (grams <= 1) break
-    for (let i = 0; i < grams; i++) {
-      let h = n
-      for (let k = 0; k < n; k++) h = (Math.imul(h ^ hashes[i + k], 0x9e3779b1) + 0x7f4a7c15) | 0
-      keys[i] = h
-    }
-    const top = mostFrequent(keys, grams)
-    if (top.at >= 0 && total > 0) {
+    mostFrequent(keys, (n - 2) * words, grams, bucket, (n - 2) * size, shift)
+    if (topAt >= 0 && total > 0) {
       let length = n - 1
-      for (let k = 0; k < n; k++) length += lengths[top.at + k]
-      out[n - 2] = Math.min(1, (length * top.count) / total)
+      for (let k = 0; k < n; k++) length += lengths[topAt + k]
+      out[n - 2] = Math.min(1, (length * topCount) / total)
     }
   }
   return out
 }
 
+/**
+ * The first index and count of the most frequent of `keys[from, from + count)` (into topAt, topCount), counting
+ * only the keys of shared buckets (`bucket[base + …] === 2`).
+ */
+function mostFrequent(keys: Int32Array, from: number, count: number, bucket: Uint8Array, base: number, shift: number): void {
+  let best = 1
+  let bestAt = -1
+  let size = 16
+  while (size < count * 2) size <<= 1
+  resetSlots(size)
+  const table = slots
+  const mask = size - 1
+  const stamp = generation
+  for (let i = 0; i < count; i++) {
+    const key = keys[from + i]
+    const mixed = Math.imul(key, 0x9e3779b1)
+    if (bucket[base + (mixed >>> shift)] !== 2) continue
+    let slot = (mixed & mask) << 2
+    while (table[slot] === stamp && table[slot + 1] !== key) slot = (slot + 4) & (mask << 2 | 3)
+    let c: number
+    if (table[slot] !== stamp) {
+      table[slot] = stamp
+      table[slot + 1] = key
+      table[slot + 2] = c = 1
+      table[slot + 3] = i
+    } else c = ++table[slot + 2]
+    if (c > best) {
+      best = c
+      bestAt = table[slot + 3]
+    }
+  }
+  topAt = bestAt
+  topCount = best
+}
+
+/*
+ * Exact duplicate detection over ranges of one text without making substrings: an open-addressing set of
+ * (start, end) keyed by a hash of the range, compared character by character on a hash hit. Entries are live
+ * when their stamp is the current generation.
+ */
+let seenSource = ''
+let seenHash = new Int32Array(256)
+let seenStart = new Int32Array(256)
+let seenEnd = new Int32Array(256)
+let seenStamp = new Int32Array(256)
+let seenGeneration = 0
+let seenCount = 0
+
+/** Start an empty set over ranges of `source` ('' to let go of the last text). */
+function seenReset(source: string): void {
+  seenSource = source
+  seenCount = 0
+  if (++seenGeneration > 0x3fffffff) {
+    seenStamp.fill(0)
+    seenGeneration = 1
+  }
+}
+
+/** A hash of s[a, b): its length and first 32 characters (a hit is compared in full anyway). */
+function hashRange(s: string, a: number, b: number): number {
+  let h = Math.imul(0x811c9dc5 ^ (b - a), 16777619)
+  const end = Math.min(b, a + 32)
+  for (let i = a; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619)
+  return h
+}
+
+function sameRange(s: string, a: number, b: number, c: number): boolean {
+  for (let i = a; i < b; i++, c++) if (s.charCodeAt(i) !== s.charCodeAt(c)) return false
+  return true
+}
+
+function seenInsert(h: number, a: number, b: number): void {
+  const mask = seenStamp.length - 1
+  let slot = Math.imul(h, 0x9e3779b1) & mask
+  while (seenStamp[slot] === seenGeneration) slot = (slot + 1) & mask
+  seenStamp[slot] = seenGeneration
+  seenHash[slot] = h
+  seenStart[slot] = a
+  seenEnd[slot] = b
+}
+
+function seenGrow(): void {
+  const hash = seenHash
+  const start = seenStart
+  const end = seenEnd
+  const stamp = seenStamp
+  const generation = seenGeneration
+  const size = stamp.length * 2
+  seenHash = new Int32Array(size)
+  seenStart = new Int32Array(size)
+  seenEnd = new Int32Array(size)
+  seenStamp = new Int32Array(size)
+  seenGeneration = 1
+  for (let slot = 0; slot < stamp.length; slot++) {
+    if (stamp[slot] === generation) seenInsert(hash[slot], start[slot], end[slot])
+  }
+}
+
+/** Has seenSource[a, b) been seen since the last reset? Records it if not. */
+function seenBefore(a: number, b: number): boolean {
+  const s = seenSource
+  const h = hashRange(s, a, b)
+  const mask = seenStamp.length - 1
+  const length = b - a
+  for (let slot = Math.imul(h, 0x9e3779b1) & mask; seenStamp[slot] === seenGeneration; slot = (slot + 1) & mask) {
+    if (seenHash[slot] === h && seenEnd[slot] - seenStart[slot] === length && sameRange(s, a, b, seenStart[slot])) return true
+  }
+  if ((seenCount + 1) * 2 > seenStamp.length) seenGrow()
+  seenInsert(h, a, b)
+  seenCount++
+  return false
+}
+
 /** Compute the C4/Gopher/FineWeb signals of a document (cached per document; the JSONL mode reuses it). */
 export function qualitySignals(doc: Pick<Doc, 'text' | 'lines' | 'sentences'> & Partial<Pick<Doc, 'shared'>>): QualitySignals {
-  const compute = () => computeSignals(doc)
-  return doc.shared ? cached(doc as Doc, 'scrape/quality-signals', compute) : compute()
+  if (!doc.shared) return computeSignals(doc)
+  let signals = doc.shared.get('scrape/quality-signals') as QualitySignals | undefined
+  if (signals === undefined) {
+    signals = computeSignals(doc)
+    doc.shared.set('scrape/quality-signals', signals)
+  }
+  return signals
+}
+
+/*
+ * The signals are counted in three small passes (small functions are optimized sooner and faster than one large
+ * one), each leaving its counts in these variables.
+ */
+let tokens = 0
+let words = 0
+let alpha = 0
+let stop = 0
+let symbols = 0
+let letters = 0
+let nonBlank = 0
+let bullets = 0
+let ellipsisLines = 0
+let terminal = 0
+let short = 0
+let dupLines = 0
+let dupLineChars = 0
+let paragraphs = 0
+let dupParagraphs = 0
+let dupParagraphChars = 0
+
+/** White-space separated tokens; words are tokens without surrounding punctuation (hashes and lengths kept). */
+function scanTokens(text: string): void {
+  const n = text.length
+  const capacity = (n >> 1) + 1
+  if (wordHashes.length < capacity) {
+    wordHashes = new Int32Array(capacity)
+    wordLengths = new Int32Array(capacity)
+  }
+  const hashes = wordHashes
+  const lengths = wordLengths
+  tokens = words = alpha = stop = letters = 0
+  for (let i = 0; i < n; ) {
+    let c = text.charCodeAt(i)
+    if (c === 32 || (c >= 9 && c <= 13) || (c >= 128 && isSpace(c))) {
+      i++
+      continue
+    }
+    tokens++
+    let letter = false
+    // The characters before the first letter or digit.
+    let a = -1
+    for (;;) {
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+        letter = true
+        a = i
+        break
+      }
+      if (c < 128) {
+        if (c >= 48 && c <= 57) {
+          a = i
+          break
+        }
+      } else {
+        const k = unitClass(c)
+        if (k & CLASS_LETTER) letter = true
+        if (k & CLASS_ALNUM) {
+          a = i
+          break
+        }
+      }
+      if (++i >= n) break
+      c = text.charCodeAt(i)
+      if (c === 32 || (c >= 9 && c <= 13) || (c >= 128 && isSpace(c))) break
+    }
+    if (a >= 0) {
+      // The word runs from the first to the last letter or digit of the token; its hash (FNV-1a over the
+      // lower-cased ASCII characters) runs from the first one and is taken after the last one.
+      let h = 0x811c9dc5 | 0
+      let wordHash = 0
+      let b = a
+      for (;;) {
+        if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+          h = Math.imul(h ^ (c | 32), 16777619)
+          wordHash = h
+          b = i + 1
+          letter = true
+        } else if (c < 128) {
+          h = Math.imul(h ^ c, 16777619)
+          if (c >= 48 && c <= 57) {
+            wordHash = h
+            b = i + 1
+          }
+        } else {
+          const k = unitClass(c)
+          h = Math.imul(h ^ c, 16777619)
+          if (k & CLASS_LETTER) letter = true
+          if (k & CLASS_ALNUM) {
+            wordHash = h
+            b = i + 1
+          }
+        }
+        if (++i >= n) break
+        c = text.charCodeAt(i)
+        if (c === 32 || (c >= 9 && c <= 13) || (c >= 128 && isSpace(c))) break
+      }
+      if (isStopWord(wordHash, b - a)) stop++
+      hashes[words] = wordHash
+      lengths[words] = b - a
+      words++
+      letters += b - a
+    }
+    if (letter) alpha++
+  }
+  // Symbols: tokens with a `#`, and tokens with an ellipsis (`...` or `…`), found by searching for them.
+  hashTokens.length = 0
+  dotTokens.length = 0
+  ellipsisTokens.length = 0
+  tokensWith(text, '#', hashTokens)
+  tokensWith(text, '...', dotTokens)
+  tokensWith(text, '…', ellipsisTokens)
+  symbols = hashTokens.length + dotTokens.length + ellipsisTokens.length
+  // A token with both kinds of ellipsis counts once.
+  for (let i = 0, j = 0; i < dotTokens.length && j < ellipsisTokens.length; ) {
+    if (dotTokens[i] === ellipsisTokens[j]) {
+      symbols--
+      i++
+      j++
+    } else if (dotTokens[i] < ellipsisTokens[j]) i++
+    else j++
+  }
+}
+
+const hashTokens: number[] = []
+const dotTokens: number[] = []
+const ellipsisTokens: number[] = []
+
+/** The starts (ascending) of the white-space separated tokens that hold `needle`, into `starts`. */
+function tokensWith(text: string, needle: string, starts: number[]): void {
+  for (let at = text.indexOf(needle); at >= 0; ) {
+    let a = at
+    while (a > 0 && !isSpace(text.charCodeAt(a - 1))) a--
+    let b = at + needle.length
+    while (b < text.length && !isSpace(text.charCodeAt(b))) b++
+    starts.push(a)
+    at = text.indexOf(needle, b)
+  }
+}
+
+/** Non-blank lines (trimmed), without making the trimmed strings. */
+function scanLines(text: string, lines: Doc['lines']): void {
+  nonBlank = bullets = ellipsisLines = terminal = short = dupLines = dupLineChars = 0
+  seenReset(text)
+  // (Each line's text is text[start, end): the flat document text is read, not the line strings.)
+  for (let k = 0; k < lines.length; k++) {
+    let a = lines[k].start
+    let b = lines[k].end
+    while (a < b && isTrimSpace(text.charCodeAt(a))) a++
+    while (b > a && isTrimSpace(text.charCodeAt(b - 1))) b--
+    if (a === b) continue
+    nonBlank++
+    if (b - a >= 2 && isBullet(text.charCodeAt(a)) && isTrimSpace(text.charCodeAt(a + 1))) bullets++
+    const last = text.charCodeAt(b - 1)
+    if (last === 0x2026 || (b - a >= 3 && last === 46 && text.charCodeAt(b - 2) === 46 && text.charCodeAt(b - 3) === 46)) ellipsisLines++
+    else if (isTerminal(last)) terminal++
+    if (b - a <= 30) short++
+    if (seenBefore(a, b)) {
+      dupLines++
+      dupLineChars += b - a
+    }
+  }
+}
+
+/** Paragraphs: the text split at `\n[ \t\r]*\n`, trimmed, blank ones dropped. */
+function scanParagraphs(text: string): void {
+  const n = text.length
+  paragraphs = dupParagraphs = dupParagraphChars = 0
+  seenReset(text)
+  for (let from = 0, search = 0; ; ) {
+    let to = n
+    let next = n + 1
+    for (let nl = text.indexOf('\n', search); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+      // (Reads stay inside the text: a charCodeAt past the end deoptimizes the function every time.)
+      let k = nl + 1
+      while (k < n) {
+        const c = text.charCodeAt(k)
+        if (c !== 32 && c !== 9 && c !== 13) break
+        k++
+      }
+      if (k < n && text.charCodeAt(k) === 10) {
+        to = nl
+        next = k + 1
+        break
+      }
+    }
+    let a = from
+    let b = to
+    while (a < b && isTrimSpace(text.charCodeAt(a))) a++
+    while (b > a && isTrimSpace(text.charCodeAt(b - 1))) b--
+    if (b > a) {
+      paragraphs++
+      if (seenBefore(a, b)) {
+        dupParagraphs++
+        dupParagraphChars += b - a
+      }
+    }
+    if (next > n) break
+    from = search = next
+  }
 }
 
 function computeSignals(doc: Pick<Doc, 'text' | 'lines' | 'sentences'>): QualitySignals {
   const text = doc.text
   const n = text.length
-  // One pass over white-space separated tokens; words are tokens without surrounding punctuation.
-  const estimate = Math.max(16, Math.ceil(n / 4))
-  let hashes = new Int32Array(estimate)
-  let lengths = new Int32Array(estimate)
-  let tokens = 0
-  let words = 0
-  let alpha = 0
-  let stop = 0
-  let symbols = 0
-  let letters = 0
-  for (let i = 0; i < n; ) {
-    if (isSpace(text.charCodeAt(i))) {
-      i++
-      continue
-    }
-    const start = i
-    let letter = false
-    let hash = false
-    let dots = 0
-    let ellipsis = false
-    for (; i < n; i++) {
-      const c = text.charCodeAt(i)
-      if (isSpace(c)) break
-      if (!letter && ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 128 && !isCommonPunctuation(c) && LETTER.test(text[i])))) letter = true
-      if (c === 35) hash = true
-      if (c === 46) {
-        if (++dots >= 3) ellipsis = true
-      } else dots = 0
-      if (c === 0x2026) ellipsis = true
-    }
-    tokens++
-    if (letter) alpha++
-    if (hash) symbols++
-    if (ellipsis) symbols++
-    let a = start
-    let b = i
-    while (a < b && !isAlnum(text, a)) a++
-    while (b > a && !isAlnum(text, b - 1)) b--
-    if (b > a) {
-      const h = hashWord(text, a, b)
-      if (STOP_HASHES.get(h) === b - a) stop++
-      if (words === hashes.length) {
-        const grow = (array: Int32Array) => {
-          const bigger = new Int32Array(array.length * 2)
-          bigger.set(array)
-          return bigger
-        }
-        hashes = grow(hashes)
-        lengths = grow(lengths)
-      }
-      hashes[words] = h
-      lengths[words] = b - a
-      words++
-      letters += b - a
-    }
-  }
-  const lines: string[] = []
-  let bullets = 0
-  let ellipsisLines = 0
-  let terminal = 0
-  let short = 0
-  for (const line of doc.lines) {
-    const t = line.text.trim()
-    if (!t) continue
-    lines.push(t)
-    if (BULLET.test(t)) bullets++
-    const trailingEllipsis = t.endsWith('...') || t.endsWith('…')
-    if (trailingEllipsis) ellipsisLines++
-    else if (TERMINAL.test(t)) terminal++
-    if (t.length <= 30) short++
-  }
-  const paragraphs = text.split(/\n[ \t\r]*\n/).map((p) => p.trim()).filter(Boolean)
+  scanTokens(text)
+  scanLines(text, doc.lines)
+  scanParagraphs(text)
+  seenReset('')
   const nt = Math.max(1, tokens)
-  const nl = Math.max(1, lines.length)
-  const np = Math.max(1, paragraphs.length)
+  const nl = Math.max(1, nonBlank)
+  const np = Math.max(1, paragraphs)
   const total = Math.max(1, n)
-  const dupLines = duplicates(lines)
-  const dupParagraphs = duplicates(paragraphs)
   return {
     words: tokens,
     sentences: doc.sentences.length,
-    lines: lines.length,
+    lines: nonBlank,
     meanWordLength: words ? letters / words : 0,
     alphaWordRatio: alpha / nt,
     stopWords: stop,
     symbolRatio: symbols / nt,
     bulletLineRatio: bullets / nl,
     ellipsisLineRatio: ellipsisLines / nl,
-    duplicateLineRatio: dupLines.count / nl,
-    duplicateLineCharRatio: dupLines.chars / total,
-    duplicateParagraphRatio: dupParagraphs.count / np,
-    duplicateParagraphCharRatio: dupParagraphs.chars / total,
-    topNgramCharRatio: words >= 4 ? topNgrams(hashes, lengths, words, total) : [0, 0, 0],
+    duplicateLineRatio: dupLines / nl,
+    duplicateLineCharRatio: dupLineChars / total,
+    duplicateParagraphRatio: dupParagraphs / np,
+    duplicateParagraphCharRatio: dupParagraphChars / total,
+    topNgramCharRatio: words >= 4 ? topNgrams(wordHashes, wordLengths, words, total) : [0, 0, 0],
     terminalLineRatio: terminal / nl,
     shortLineRatio: short / nl,
     loremIpsum: /lorem ipsum/i.test(text),
@@ -279,45 +588,71 @@ function computeSignals(doc: Pick<Doc, 'text' | 'lines' | 'sentences'>): Quality
 
 const pct = (x: number) => `${Math.round(x * 100)}%`
 
+type Ngrams = QualitySignals['topNgramCharRatio']
+
+/** The filters in scoring order: id, human text, per-signal score in [0, 1], and whether it trips. */
+const FILTERS: Array<{
+  id: string
+  text: (s: QualitySignals, t: Ngrams) => string
+  score: (s: QualitySignals, t: Ngrams) => number
+  trips: (s: QualitySignals, t: Ngrams) => boolean
+}> = [
+  {id: 'gopher-min-words', text: (s) => `${s.words} words (Gopher min 50)`, score: (s) => ramp(s.words, 50, 0), trips: (s) => s.words < 50},
+  {id: 'gopher-mean-word-length', text: (s) => `mean word length ${s.meanWordLength.toFixed(1)} (Gopher 3–10)`,
+    score: (s) => s.meanWordLength >= 3 && s.meanWordLength <= 10 ? 1 : 0, trips: (s) => s.meanWordLength < 3 || s.meanWordLength > 10},
+  {id: 'gopher-alpha-words', text: (s) => `${pct(s.alphaWordRatio)} words with a letter (Gopher min 80%)`, score: (s) => ramp(s.alphaWordRatio, 0.9, 0.8), trips: (s) => s.alphaWordRatio < 0.8},
+  {id: 'gopher-stop-words', text: (s) => `${s.stopWords} English stop words (Gopher min 2)`,
+    score: (s) => s.stopWords >= 2 ? ramp(s.stopWords / Math.max(1, s.words), 0.06, 0) : 0, trips: (s) => s.stopWords < 2},
+  {id: 'gopher-symbols', text: (s) => `${s.symbolRatio.toFixed(2)} hashes and ellipses per word (Gopher max 0.1)`, score: (s) => ramp(s.symbolRatio, 0.05, 0.1), trips: (s) => s.symbolRatio > 0.1},
+  {id: 'gopher-bullet-lines', text: (s) => `${pct(s.bulletLineRatio)} bullet lines (Gopher max 90%)`, score: (s) => ramp(s.bulletLineRatio, 0.5, 0.9), trips: (s) => s.bulletLineRatio > 0.9},
+  {id: 'gopher-ellipsis-lines', text: (s) => `${pct(s.ellipsisLineRatio)} lines ending in an ellipsis (Gopher max 30%)`, score: (s) => ramp(s.ellipsisLineRatio, 0.15, 0.3), trips: (s) => s.ellipsisLineRatio > 0.3},
+  {id: 'gopher-duplicate-lines', text: (s) => `${pct(s.duplicateLineRatio)} repeated lines (Gopher max 30%)`, score: (s) => ramp(s.duplicateLineRatio, 0.1, 0.3), trips: (s) => s.duplicateLineRatio > 0.3},
+  {id: 'gopher-duplicate-line-chars', text: (s) => `${pct(s.duplicateLineCharRatio)} of characters in repeated lines (Gopher max 20%)`,
+    score: (s) => ramp(s.duplicateLineCharRatio, 0.05, 0.2), trips: (s) => s.duplicateLineCharRatio > 0.2},
+  {id: 'gopher-duplicate-paragraphs', text: (s) => `${pct(s.duplicateParagraphRatio)} repeated paragraphs (Gopher max 30%)`,
+    score: (s) => ramp(s.duplicateParagraphRatio, 0.1, 0.3), trips: (s) => s.duplicateParagraphRatio > 0.3},
+  {id: 'gopher-duplicate-paragraph-chars', text: (s) => `${pct(s.duplicateParagraphCharRatio)} of characters in repeated paragraphs (Gopher max 20%)`,
+    score: (s) => ramp(s.duplicateParagraphCharRatio, 0.05, 0.2), trips: (s) => s.duplicateParagraphCharRatio > 0.2},
+  {id: 'gopher-top-2gram', text: (s, t) => `top 2-gram covers ${pct(t[0])} of characters (Gopher max 20%)`, score: (s, t) => ramp(t[0], 0.1, 0.2), trips: (s, t) => t[0] > 0.2},
+  {id: 'gopher-top-3gram', text: (s, t) => `top 3-gram covers ${pct(t[1])} of characters (Gopher max 18%)`, score: (s, t) => ramp(t[1], 0.09, 0.18), trips: (s, t) => t[1] > 0.18},
+  {id: 'gopher-top-4gram', text: (s, t) => `top 4-gram covers ${pct(t[2])} of characters (Gopher max 16%)`, score: (s, t) => ramp(t[2], 0.08, 0.16), trips: (s, t) => t[2] > 0.16},
+  // C4 drops pages under 5 sentences; a news brief can be shorter, so this lowers the score but never trips.
+  {id: 'c4-sentences', text: (s) => `${s.sentences} sentences (C4 min 5)`, score: (s) => ramp(s.sentences, 4, 1), trips: () => false},
+  {id: 'c4-lorem-ipsum', text: () => '"lorem ipsum" (C4)', score: (s) => s.loremIpsum ? 0 : 1, trips: (s) => s.loremIpsum},
+  {id: 'c4-curly-bracket', text: () => 'a curly bracket (C4)', score: (s) => s.curlyBracket ? 0.9 : 1, trips: () => false},
+  {id: 'fineweb-terminal-lines', text: (s) => `${pct(s.terminalLineRatio)} lines end in terminal punctuation (FineWeb min 12%)`,
+    score: (s) => ramp(s.terminalLineRatio, 0.4, 0.12), trips: (s) => s.terminalLineRatio < 0.12},
+  {id: 'fineweb-short-lines', text: (s) => `${pct(s.shortLineRatio)} lines of at most 30 characters (FineWeb max 67%)`,
+    score: (s) => ramp(s.shortLineRatio, 0.4, 0.67), trips: (s) => s.shortLineRatio > 0.67}
+]
+
 /** Score a document: per-signal scores (1 = comfortably within the published threshold, 0 = beyond it), their product, and the filters it fails. */
 export function qualityScore(signals: QualitySignals): QualityReport {
   const s = signals
   const t = s.topNgramCharRatio
-  const all: QualityFilter[] = [
-    {id: 'gopher-min-words', text: `${s.words} words (Gopher min 50)`, score: ramp(s.words, 50, 0), trips: s.words < 50},
-    {id: 'gopher-mean-word-length', text: `mean word length ${s.meanWordLength.toFixed(1)} (Gopher 3–10)`,
-      score: s.meanWordLength >= 3 && s.meanWordLength <= 10 ? 1 : 0, trips: s.meanWordLength < 3 || s.meanWordLength > 10},
-    {id: 'gopher-alpha-words', text: `${pct(s.alphaWordRatio)} words with a letter (Gopher min 80%)`, score: ramp(s.alphaWordRatio, 0.9, 0.8), trips: s.alphaWordRatio < 0.8},
-    {id: 'gopher-stop-words', text: `${s.stopWords} English stop words (Gopher min 2)`,
-      score: s.stopWords >= 2 ? ramp(s.stopWords / Math.max(1, s.words), 0.06, 0) : 0, trips: s.stopWords < 2},
-    {id: 'gopher-symbols', text: `${s.symbolRatio.toFixed(2)} hashes and ellipses per word (Gopher max 0.1)`, score: ramp(s.symbolRatio, 0.05, 0.1), trips: s.symbolRatio > 0.1},
-    {id: 'gopher-bullet-lines', text: `${pct(s.bulletLineRatio)} bullet lines (Gopher max 90%)`, score: ramp(s.bulletLineRatio, 0.5, 0.9), trips: s.bulletLineRatio > 0.9},
-    {id: 'gopher-ellipsis-lines', text: `${pct(s.ellipsisLineRatio)} lines ending in an ellipsis (Gopher max 30%)`, score: ramp(s.ellipsisLineRatio, 0.15, 0.3), trips: s.ellipsisLineRatio > 0.3},
-    {id: 'gopher-duplicate-lines', text: `${pct(s.duplicateLineRatio)} repeated lines (Gopher max 30%)`, score: ramp(s.duplicateLineRatio, 0.1, 0.3), trips: s.duplicateLineRatio > 0.3},
-    {id: 'gopher-duplicate-line-chars', text: `${pct(s.duplicateLineCharRatio)} of characters in repeated lines (Gopher max 20%)`,
-      score: ramp(s.duplicateLineCharRatio, 0.05, 0.2), trips: s.duplicateLineCharRatio > 0.2},
-    {id: 'gopher-duplicate-paragraphs', text: `${pct(s.duplicateParagraphRatio)} repeated paragraphs (Gopher max 30%)`,
-      score: ramp(s.duplicateParagraphRatio, 0.1, 0.3), trips: s.duplicateParagraphRatio > 0.3},
-    {id: 'gopher-duplicate-paragraph-chars', text: `${pct(s.duplicateParagraphCharRatio)} of characters in repeated paragraphs (Gopher max 20%)`,
-      score: ramp(s.duplicateParagraphCharRatio, 0.05, 0.2), trips: s.duplicateParagraphCharRatio > 0.2},
-    {id: 'gopher-top-2gram', text: `top 2-gram covers ${pct(t[0])} of characters (Gopher max 20%)`, score: ramp(t[0], 0.1, 0.2), trips: t[0] > 0.2},
-    {id: 'gopher-top-3gram', text: `top 3-gram covers ${pct(t[1])} of characters (Gopher max 18%)`, score: ramp(t[1], 0.09, 0.18), trips: t[1] > 0.18},
-    {id: 'gopher-top-4gram', text: `top 4-gram covers ${pct(t[2])} of characters (Gopher max 16%)`, score: ramp(t[2], 0.08, 0.16), trips: t[2] > 0.16},
-    // C4 drops pages under 5 sentences; a news brief can be shorter, so this lowers the score but never trips.
-    {id: 'c4-sentences', text: `${s.sentences} sentences (C4 min 5)`, score: ramp(s.sentences, 4, 1), trips: false},
-    {id: 'c4-lorem-ipsum', text: '"lorem ipsum" (C4)', score: s.loremIpsum ? 0 : 1, trips: s.loremIpsum},
-    {id: 'c4-curly-bracket', text: 'a curly bracket (C4)', score: s.curlyBracket ? 0.9 : 1, trips: false},
-    {id: 'fineweb-terminal-lines', text: `${pct(s.terminalLineRatio)} lines end in terminal punctuation (FineWeb min 12%)`,
-      score: ramp(s.terminalLineRatio, 0.4, 0.12), trips: s.terminalLineRatio < 0.12},
-    {id: 'fineweb-short-lines', text: `${pct(s.shortLineRatio)} lines of at most 30 characters (FineWeb max 67%)`,
-      score: ramp(s.shortLineRatio, 0.4, 0.67), trips: s.shortLineRatio > 0.67}
-  ]
+  const all: QualityFilter[] = FILTERS.map((f) => ({id: f.id, text: f.text(s, t), score: f.score(s, t), trips: f.trips(s, t)}))
   let score = 1
   for (const f of all) score *= f.score
   const weak = all.filter((f) => f.score < 1).sort((a, b) => a.score - b.score)
   // The C4 curly-bracket rule is too blunt for news text: it lowers the score but never trips.
   const tripped = weak.filter((f) => f.trips)
   return {signals, score: Math.max(0, Math.min(1, score)), weak, tripped}
+}
+
+/** Did the last `scoreOnly` find a weak filter that trips? */
+let scoreTrips = false
+
+/** `qualityScore(signals).score` (and whether `tripped` is non-empty, in scoreTrips) without the texts. */
+function scoreOnly(signals: QualitySignals): number {
+  const t = signals.topNgramCharRatio
+  let score = 1
+  scoreTrips = false
+  for (const f of FILTERS) {
+    const value = f.score(signals, t)
+    score *= value
+    if (value < 1 && f.trips(signals, t)) scoreTrips = true
+  }
+  return Math.max(0, Math.min(1, score))
 }
 
 interface Options extends Record<string, unknown> {
@@ -375,6 +710,8 @@ drop records by it. Non-English text fails the stop-word signal by design: the f
   check(_tree, file, options, doc) {
     const signals = qualitySignals(doc)
     if (signals.words < options.minWords) return
+    // Most documents pass: score them without the texts first.
+    if (scoreOnly(signals) >= options.threshold && !(options.filters && scoreTrips)) return
     const report = qualityScore(signals)
     const trips = options.filters ? report.tripped : []
     if (report.score >= options.threshold && trips.length === 0) return

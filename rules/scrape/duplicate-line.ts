@@ -1,7 +1,7 @@
 import {defineRule} from '../../src/rule.js'
 import {commentRanges} from './comment-thread.js'
 import {footerRanges} from './footer-boilerplate.js'
-import {clipWords, hasWords, inRanges, looseKey, trimmedSpan} from './shared.js'
+import {clipWords, coarseHash, hasWords, inRanges, isSpaceCode, looseKey} from './shared.js'
 
 interface Options extends Record<string, unknown> {
   minWords: number
@@ -61,22 +61,61 @@ and inside a footer block are left to \`scrape/comment-thread\` and \`scrape/foo
   },
   check(_tree, file, options, doc) {
     const skip = [...commentRanges(doc), ...footerRanges(doc)]
+    const text = doc.text
+    // Lines are keyed by their coarse hash first; the exact key (looseKey) is only made for lines whose coarse
+    // hash an earlier line shares: a line with a new coarse hash cannot repeat an earlier line. Lines are read
+    // as ranges of the flat document text until a key or a message needs their string.
+    const firstByHash = new Map<number, number>()
     const seen = new Map<string, number>()
     for (let i = 0; i < doc.lines.length; i++) {
       const line = doc.lines[i]
-      const t = line.text.trim()
-      if (t.length < options.minLength || !hasWords(t, options.minWords)) continue
+      let a = line.start
+      let b = line.end
+      while (a < b && isSpaceCode(text.charCodeAt(a))) a++
+      while (b > a && isSpaceCode(text.charCodeAt(b - 1))) b--
+      if (b - a < options.minLength || !hasWords(text, options.minWords, a, b)) continue
       if (skip.length && inRanges(skip, i)) continue
       // A heading and a sentence with the same words are a crosshead or pull quote, not a repeat.
-      const key = (/[.!?]["'”’)]*$/u.test(t) ? 's:' : 'h:') + looseKey(t)
+      const sentence = endsSentence(text, a, b)
+      const hash = (coarseHash(text, 32, a, b) << 1 | (sentence ? 1 : 0)) & 0x3fffffff
+      const earlier = firstByHash.get(hash)
+      if (earlier === undefined) {
+        firstByHash.set(hash, i)
+        continue
+      }
+      if (earlier >= 0) {
+        const e = doc.lines[earlier]
+        seen.set(keyOf(e.text.trim()), e.number)
+        firstByHash.set(hash, -1)
+      }
+      const t = text.slice(a, b)
+      const key = (sentence ? 's:' : 'h:') + looseKey(t)
       const first = seen.get(key)
       if (first === undefined) {
         seen.set(key, line.number)
         continue
       }
-      const [start, end] = trimmedSpan(doc, i)
       doc.report(file, 'scrape/duplicate-line',
-        `Unexpected repeated line \`${clipWords(t)}\` (first on line ${first}), remove it`, start, end, {expected: ['']})
+        `Unexpected repeated line \`${clipWords(t)}\` (first on line ${first}), remove it`, a, b, {expected: ['']})
     }
   }
 })
+
+const SENTENCE_END = /[.!?]["'”’)]*$/u
+
+function keyOf(t: string): string {
+  return (SENTENCE_END.test(t) ? 's:' : 'h:') + looseKey(t)
+}
+
+/** `SENTENCE_END.test(text.slice(a, b))`: a `.`, `!` or `?` before the closing quotes and brackets at the end. */
+function endsSentence(text: string, a: number, b: number): boolean {
+  let i = b - 1
+  while (i >= a && isCloser(text.charCodeAt(i))) i--
+  if (i < a) return false
+  const c = text.charCodeAt(i)
+  return c === 46 || c === 33 || c === 63
+}
+
+function isCloser(c: number): boolean {
+  return c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41
+}

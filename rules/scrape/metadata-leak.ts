@@ -3,7 +3,7 @@ import {loadData} from '../../src/data.js'
 import {escapeRegExp} from '../../src/text.js'
 import {commentRanges} from './comment-thread.js'
 import {footerRanges} from './footer-boilerplate.js'
-import {clipWords, endsInTime, hasWords, inRanges, MONTH, trimmedSpan, whenKind, whenPrefix} from './shared.js'
+import {clipWords, endsInTime, hasWords, inRanges, lineDigits, MONTH, whenKind, whenPrefix} from './shared.js'
 
 interface MetadataData {
   fieldLabels: string[]
@@ -111,6 +111,14 @@ function nameLike(value: string): boolean {
   return words.length > 0 && words.length <= 12 && words.every((w) => NAME_PART.test(w))
 }
 
+const LINK = /:\/\/|www\./
+
+/** `/ago$/i.test(t)` without scanning the line. */
+function endsInAgo(t: string): boolean {
+  const n = t.length
+  return n >= 3 && (t.charCodeAt(n - 3) | 32) === 97 && (t.charCodeAt(n - 2) | 32) === 103 && (t.charCodeAt(n - 1) | 32) === 111
+}
+
 /** A long number alone between two sentences: a page or story ID (`… told. 191119052250266 The crash …`). */
 const BARE_ID = /(?<=[.!?]["”’]?[ \t])\d{12,}(?=[ \t]+["“]?\p{Lu})/gu
 
@@ -199,28 +207,28 @@ skipped. Labels and units: \`rules/data/scrape-metadata.json\`.`,
   check(_tree, file, _options, doc) {
     const p = patterns()
     const skip = [...commentRanges(doc), ...footerRanges(doc)]
-    const nonBlank: number[] = []
-    doc.lines.forEach((l, i) => {
-      if (l.text.trim() !== '') nonBlank.push(i)
-    })
-    const firstLine = nonBlank.length ? nonBlank[0] : -1
-    // A bare timestamp is page metadata at the top; inside the body it may head a timeline entry.
-    const edges = new Set(nonBlank.slice(0, 3))
-    const edge = (i: number) => edges.has(i)
+    // The first three non-blank lines: a bare timestamp is page metadata at the top; inside the body it may head
+    // a timeline entry.
+    const edges: number[] = []
+    for (let i = 0; i < doc.lines.length && edges.length < 3; i++) if (doc.lines[i].text.trim() !== '') edges.push(i)
+    const firstLine = edges.length ? edges[0] : -1
+    const edge = (i: number) => edges.includes(i)
+    const digits = lineDigits(doc)
     for (let i = 0; i < doc.lines.length; i++) {
       const line = doc.lines[i]
       const t = line.text.trim()
       if (!t || (skip.length && inRanges(skip, i))) continue
       // Every field has a digit (a date, time, count or ID), a link, or ends in `ago`.
-      const digit = /\d/.test(t)
-      if (!digit && !t.includes('://') && !t.includes('www.') && !/ago$/i.test(t.slice(-3))) continue
-      const [start, end] = trimmedSpan(doc, i)
+      const digit = digits[i] === 1
+      if (!digit && !endsInAgo(t) && !LINK.test(t)) continue
+      const start = line.start + (line.text.length - line.text.trimStart().length)
+      const end = start + t.length
       let kind: string | undefined
-      if (t.length <= MAX_LINE && !hasWords(t, 24)) {
+      if (t.length <= MAX_LINE && !hasWords(doc.text, 24, start, end)) {
         const timed = endsInTime(t)
         if ((timed || t.includes('|') || t.includes('•') || t.includes('·') || / by /i.test(t)) && fieldLine(t, p)) kind = 'metadata line'
         else if (timed && timestamp(t) && (edge(i) || /^(?:today|yesterday)\b|ago$/i.test(t))) kind = 'timestamp line'
-        else if (p.readingTime.test(t) && /read/i.test(t)) kind = 'reading-time label'
+        else if (/read/i.test(t) && p.readingTime.test(t)) kind = 'reading-time label'
         else if (p.counter.test(t) && !p.counterComments.test(t)) kind = 'share counter'
         else if (p.source.test(t)) kind = 'source link line'
         else if (timed && /^(?:day|datetime)$/.test(whenKind(p.embed.exec(t)?.[1] ?? '') ?? '')) kind = 'embedded-post signature'

@@ -2,7 +2,7 @@ import {defineRule} from '../../src/rule.js'
 import {loadData} from '../../src/data.js'
 import {escapeRegExp, wordCount} from '../../src/text.js'
 import {commentRanges} from './comment-thread.js'
-import {clipWords, inRanges, looseKey, trimmedSpan} from './shared.js'
+import {clipWords, keyEnds, inRanges, isSpaceCode, looseKey, trimmedSpan} from './shared.js'
 
 interface Agency {
   name: string
@@ -32,6 +32,10 @@ interface Compiled {
   captionLead: RegExp
   notCaption: RegExp
   standalone: Set<string>
+  /** keyEnds of the standalone lines: the loose key is only made for a line that could be one. */
+  standaloneEnds: Set<number>
+  /** Lengths of the agency names (exact and lower-cased): a candidate of another length is no agency. */
+  agencyLengths: Set<number>
 }
 
 let compiled: Compiled | undefined
@@ -57,7 +61,9 @@ function data(): Compiled {
       labelInline: new RegExp(`(?:${labels})\\s*:\\s*(?=\\S)`, 'g'),
       captionLead: new RegExp(`^(?:${leads})(?![\\p{L}\\p{N}])\\s*`, 'iu'),
       notCaption: new RegExp(`^(?:${d.notCaptionAfter.map(escapeRegExp).join('|')})(?![\\p{L}])`, 'iu'),
-      standalone: new Set(d.standaloneLines.map((l) => looseKey(l.phrase)))
+      standalone: new Set(d.standaloneLines.map((l) => looseKey(l.phrase))),
+      standaloneEnds: new Set(d.standaloneLines.map((l) => keyEnds(l.phrase))),
+      agencyLengths: new Set([...exact.keys(), ...folded.keys()].map((k) => k.length))
     }
   }
   return compiled
@@ -67,27 +73,74 @@ const CONNECTORS = new Set(['of', 'the', 'and', 'for', 'de', 'del', 'della', 'da
 const NAME_WORD = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}'’.&-]*|\p{Ll}{1,3}[\p{Lu}][\p{L}]*)$/u
 const SEGMENT_SPLIT = /\s*\/\s*|\s+via\s+/u
 const MEDIA_SUFFIX = /\s+(?:Photos?|Images|Pictures?|Pool|Handout|Video)$/u
+const MEDIA_WORDS = ['Photo', 'Photos', 'Images', 'Picture', 'Pictures', 'Pool', 'Handout', 'Video']
+
+/** `value.replace(/\s*[©®]\s*$/u, '')` without the regular expression (it is tried at every position). */
+function stripMark(value: string): string {
+  let end = value.length
+  while (end > 0 && isSpaceCode(value.charCodeAt(end - 1))) end--
+  const last = end > 0 ? value.charCodeAt(end - 1) : 0
+  if (last !== 0xa9 && last !== 0xae) return value
+  let start = end - 1
+  while (start > 0 && isSpaceCode(value.charCodeAt(start - 1))) start--
+  return value.slice(0, start)
+}
+
+/** `value.replace(MEDIA_SUFFIX, '')`, run only when the value ends in one of the words. */
+function stripMedia(value: string): string {
+  // (The words end in o, s, e, l or t: other values skip the endsWith calls.)
+  if (value.length === 0) return value
+  const last = value.charCodeAt(value.length - 1)
+  if (last !== 111 && last !== 115 && last !== 101 && last !== 108 && last !== 116) return value
+  for (const word of MEDIA_WORDS) if (value.endsWith(word)) return value.replace(MEDIA_SUFFIX, '')
+  return value
+}
+
+/** `value.trim().split(SEGMENT_SPLIT)`, without the split when there is no `/` or ` via `. */
+function splitSegments(value: string): string[] {
+  const v = value.trim()
+  return v.includes('/') || hasVia(v) ? v.split(SEGMENT_SPLIT) : [v]
+}
+
+/** Is there a `via` with white space on both sides? */
+function hasVia(v: string): boolean {
+  for (let i = v.indexOf('via'); i >= 0; i = v.indexOf('via', i + 1)) {
+    if (i > 0 && i + 3 < v.length && isSpaceCode(v.charCodeAt(i - 1)) && isSpaceCode(v.charCodeAt(i + 3))) return true
+  }
+  return false
+}
+
+function lookupAgency(candidate: string, c: Compiled): Agency | undefined {
+  // Lower case keeps the length but for `İ` (two units).
+  if (!c.agencyLengths.has(candidate.length) && !candidate.includes('\u0130')) return undefined
+  return c.exact.get(candidate) ?? c.folded.get(candidate.toLowerCase())
+}
 
 /** The agency a credit segment names (`AFP`, `AP Photo`, `Getty Images`), if any. */
 function agencyOf(segment: string, c: Compiled): Agency | undefined {
-  const s = segment.replace(/\s*[©®]\s*$/u, '').trim()
-  const bare = s.replace(MEDIA_SUFFIX, '')
-  for (const candidate of bare === s ? [s] : [s, bare]) {
-    const hit = c.exact.get(candidate) ?? c.folded.get(candidate.toLowerCase())
-    if (hit) return hit
-  }
-  return undefined
+  const s = stripMark(segment).trim()
+  const bare = stripMedia(s)
+  return lookupAgency(s, c) ?? (bare === s ? undefined : lookupAgency(bare, c))
 }
 
 /** A credit segment: one to eight capitalised words (connectors such as `of`, `the`, `via` allowed). */
 function nameLike(segment: string, c: Compiled): boolean {
-  const s = segment.replace(/\s*[©®]\s*$/u, '').trim()
+  const s = stripMark(segment).trim()
   if (!s || s.length > 80) return false
   if (agencyOf(s, c)) return true
-  const words = s.split(/\s+/)
-  if (words.length > 8) return false
-  if (!NAME_WORD.test(words[0])) return false
-  return words.every((w) => NAME_WORD.test(w) || CONNECTORS.has(w.toLowerCase()))
+  // The words of `s` (trimmed, so split(/\s+/) has no empty ones): at most eight, the first a name word, the
+  // others name words or connectors.
+  let count = 0
+  for (let i = 0; i < s.length; ) {
+    while (i < s.length && isSpaceCode(s.charCodeAt(i))) i++
+    if (i >= s.length) break
+    const start = i
+    while (i < s.length && !isSpaceCode(s.charCodeAt(i))) i++
+    if (++count > 8) return false
+    const w = s.slice(start, i)
+    if (!NAME_WORD.test(w) && (count === 1 || !CONNECTORS.has(w.toLowerCase()))) return false
+  }
+  return true
 }
 
 interface Credit {
@@ -96,7 +149,7 @@ interface Credit {
 }
 
 function parseCredit(value: string, c: Compiled): Credit | undefined {
-  const segments = value.trim().split(SEGMENT_SPLIT)
+  const segments = splitSegments(value)
   if (segments.length > 8 || !segments.every((s) => nameLike(s, c))) return undefined
   const agencies: Agency[] = []
   for (const s of segments) {
@@ -106,10 +159,21 @@ function parseCredit(value: string, c: Compiled): Credit | undefined {
   return {segments, agencies}
 }
 
+/**
+ * Can the credit `value` name an agency? A credit of one segment (no `/`, no ` via `) names one only when that
+ * segment is an agency: a cheap test before parseCredit, for the callers that need an agency in a one-segment
+ * credit (and take any credit of more segments to parseCredit).
+ */
+function mayNameAgency(value: string, c: Compiled): boolean {
+  const v = value.trim()
+  return v.includes('/') || hasVia(v) || agencyOf(v, c) !== undefined
+}
+
 /** `Label: Name/Agency` (the label may be omitted when an agency is named). */
 function creditText(value: string, c: Compiled, allowWire: boolean): boolean {
   const label = c.labelStart.exec(value)
   if (label) return parseCredit(value.slice(label[0].length), c) !== undefined
+  if (!mayNameAgency(value, c)) return false
   const credit = parseCredit(value, c)
   if (!credit || credit.agencies.length === 0) return false
   if (credit.segments.length > 1) return true
@@ -122,11 +186,11 @@ type Finding = {start: number; end: number; reason: string; fix: boolean}
 function wholeLine(line: string, c: Compiled): {reason: string} | undefined {
   const t = line.trim()
   // A: `AFP / Name – caption`, `REUTERS – caption`, `Photo / Office via AP – caption`
-  const dash = /\s[–—-]\s/u.exec(t.length > 110 ? t.slice(0, 110) : t)
-  if (dash && dash.index >= 2 && dash.index <= 100) {
-    const left = t.slice(0, dash.index).trim()
-    const right = t.slice(dash.index + dash[0].length)
-    const credit = parseCredit(left, c)
+  const dash = dashAt(t)
+  if (dash >= 2 && dash <= 100) {
+    const left = t.slice(0, dash).trim()
+    const right = t.slice(dash + 3)
+    const credit = mayNameAgency(left, c) ? parseCredit(left, c) : undefined
     if (credit && wordCount(right) >= 3) {
       const lead = c.leadLabels.has(credit.segments[0].toLowerCase())
       const ok = credit.segments.length > 1
@@ -137,8 +201,8 @@ function wholeLine(line: string, c: Compiled): {reason: string} | undefined {
   }
   // B: the whole line is a credit: `Getty`, `Name/Hindustan Times/Getty Images`, `(Photo: Reuters)`, `File photo`
   if (t.length <= 120) {
-    const unwrapped = /^\((.*)\)$/u.exec(t)?.[1] ?? t
-    if (c.standalone.has(looseKey(t)) || creditText(unwrapped, c, true)) {
+    const unwrapped = t.startsWith('(') && t.endsWith(')') ? /^\((.*)\)$/u.exec(t)?.[1] ?? t : t
+    if ((standaloneCandidate(t, c) && c.standalone.has(looseKey(t))) || creditText(unwrapped, c, true)) {
       return {reason: `Unexpected photo credit \`${clipWords(t)}\` on its own line, remove it`}
     }
   }
@@ -152,30 +216,49 @@ function wholeLine(line: string, c: Compiled): {reason: string} | undefined {
   return undefined
 }
 
+function standaloneCandidate(t: string, c: Compiled): boolean {
+  const ends = keyEnds(t)
+  return ends < 0 || c.standaloneEnds.has(ends)
+}
+
+const DASH = /\s[–—-]\s/u
+
+/** Index of the first `\s[–—-]\s` in the first 110 characters of `t`, or -1. */
+function dashAt(t: string): number {
+  return DASH.exec(t.length > 110 ? t.slice(0, 110) : t)?.index ?? -1
+}
+
+/** Every inline credit has a `/`, a `:` or a `(`. */
+const INLINE_MARK = /[/:(]/
 const PAREN = /\(([^()\n]{2,80})\)/gu
 const LABEL_BEFORE = /(?:[.!?]["”’)]?\s*|[|–—]\s*)$/u
 const SENTENCE_END = /[.!?]["”’)]?\s+(?=\S)/gu
 
+/** Record the credit text[start, end) of a line at `offset`, unless it overlaps one already found. */
+function addCredit(out: Finding[], text: string, offset: number, start: number, end: number): void {
+  for (const f of out) if (f.start < offset + end && offset + start < f.end) return
+  const credit = text.slice(start, end)
+  out.push({start: offset + start, end: offset + end, fix: false,
+    reason: `Unexpected photo credit \`${clipWords(credit)}\` in the text, remove it with its caption`})
+}
+
 function inline(text: string, offset: number, c: Compiled, out: Finding[]): void {
-  const add = (start: number, end: number) => {
-    if (out.some((f) => f.start < offset + end && offset + start < f.end)) return
-    const credit = text.slice(start, end)
-    out.push({start: offset + start, end: offset + end, fix: false,
-      reason: `Unexpected photo credit \`${clipWords(credit)}\` in the text, remove it with its caption`})
-  }
   // D1: `(Photo: Getty Images)`, `(AP Photo/Name)`, `(NASA/JPL-Caltech/ASU)`; never a dateline `(Reuters) -`
-  PAREN.lastIndex = 0
   let m: RegExpExecArray | null
-  while ((m = PAREN.exec(text))) {
+  // (Each pattern needs its `(` or `:`: a line without one skips the scan.)
+  const paren = text.includes('(')
+  PAREN.lastIndex = 0
+  while (paren && (m = PAREN.exec(text))) {
     // At the end of the caption: the end of the line or a new sentence follows (`(AFP) – …` is a dateline,
     // `the agency (Getty Images) said` is prose).
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4)
     if (!/^[.,;:!?"”’]*(?:\s*$|\s+["“‘]?\p{Lu})/u.test(after)) continue
-    if (creditText(m[1], c, false)) add(m.index, m.index + m[0].length)
+    if (creditText(m[1], c, false)) addCredit(out, text, offset, m.index, m.index + m[0].length)
   }
   // D2: `… . Photo: Getty Images`, `… . Photograph: Name/REX/Shutterstock`, `jackets.Photo: Getty Images A UK …`
+  const colon = text.includes(':')
   c.labelInline.lastIndex = 0
-  while ((m = c.labelInline.exec(text))) {
+  while (colon && (m = c.labelInline.exec(text))) {
     // After a sentence end (`… . Photo:`, `jackets.Photo:`) or a separator (`| Photo:`), never mid-sentence.
     if (m.index === 0 || !LABEL_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index))) continue
     const restStart = m.index + m[0].length
@@ -183,7 +266,7 @@ function inline(text: string, offset: number, c: Compiled, out: Finding[]): void
     if (restEnd < 0) restEnd = text.length
     const rest = text.slice(restStart, restEnd).trimEnd()
     if (wordCount(rest) <= 10 && parseCredit(rest, c)) {
-      add(m.index, restStart + rest.length)
+      addCredit(out, text, offset, m.index, restStart + rest.length)
       continue
     }
     // Up to a known agency within the first six words.
@@ -192,7 +275,7 @@ function inline(text: string, offset: number, c: Compiled, out: Finding[]): void
       const candidate = words.slice(0, n).join(' ')
       const credit = parseCredit(candidate, c)
       if (credit && credit.agencies.length && agencyOf(credit.segments[credit.segments.length - 1], c)) {
-        add(m.index, restStart + candidate.length)
+        addCredit(out, text, offset, m.index, restStart + candidate.length)
         break
       }
     }
@@ -205,7 +288,7 @@ function inline(text: string, offset: number, c: Compiled, out: Finding[]): void
     if (tail > 0) {
       const rest = text.slice(tail).trimEnd()
       const credit = rest.includes('/') ? parseCredit(rest, c) : undefined
-      if (credit && credit.segments.length > 1 && credit.agencies.length) add(tail, tail + rest.length)
+      if (credit && credit.segments.length > 1 && credit.agencies.length) addCredit(out, text, offset, tail, tail + rest.length)
     }
   }
 }
@@ -292,7 +375,7 @@ a fix, since the caption around it cannot be told from the article with certaint
         findings.push({start, end, reason: whole.reason, fix: true})
         continue
       }
-      if (/[/:(]/.test(line.text)) inline(line.text, line.start, c, findings)
+      if (INLINE_MARK.test(line.text)) inline(line.text, line.start, c, findings)
     }
     for (const f of findings) {
       doc.report(file, 'scrape/photo-credit', f.reason, f.start, f.end, f.fix ? {expected: ['']} : {})

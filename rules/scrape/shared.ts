@@ -59,6 +59,31 @@ export function cached<T>(doc: Doc, key: string, compute: () => T): T {
   return value
 }
 
+const DIGIT_SCAN = /\d/g
+
+/**
+ * Which lines (indexes into doc.lines) have a digit, for the rules whose fields all have one: one scan of the
+ * document text that skips to the next line at each digit, shared through doc.shared.
+ */
+export function lineDigits(doc: Doc): Uint8Array {
+  let digits = doc.shared.get('scrape/line-digits') as Uint8Array | undefined
+  if (!digits) {
+    const lines = doc.lines
+    digits = new Uint8Array(lines.length)
+    let line = 0
+    DIGIT_SCAN.lastIndex = 0
+    let m: RegExpExecArray | null
+    while ((m = DIGIT_SCAN.exec(doc.text))) {
+      while (line + 1 < lines.length && lines[line + 1].start <= m.index) line++
+      digits[line] = 1
+      if (line + 1 >= lines.length) break
+      DIGIT_SCAN.lastIndex = lines[line + 1].start
+    }
+    doc.shared.set('scrape/line-digits', digits)
+  }
+  return digits
+}
+
 /** Offsets of a line's text without its leading and trailing white space. */
 export function trimmedSpan(doc: Doc, index: number): [number, number] {
   const line = doc.lines[index]
@@ -97,27 +122,36 @@ const MAX_MARKER_LINE = 240
 /**
  * A faster equivalent of `compileLineMarkers` (src/line-matcher.ts) for the
  * scrape rules, which test every line of every document: the whole-line key
- * is only computed for lines short enough to equal a phrase, and all anchored
- * regular expressions of one case mode are tested as one alternation (one
- * exec per line instead of one per marker). Same data format, same result:
- * a whole-line phrase first, then the longest prefix, then the first regular
- * expression in data order.
+ * is only computed for lines short enough to equal a phrase and whose key
+ * would begin and end as a phrase's does (`keyEnds`), all anchored regular
+ * expressions of one case mode are tested as one alternation (one exec per
+ * line instead of one per marker), and an expression that scans the line
+ * (`^.{0,60}\ball rights reserved`) is only run when a literal it requires
+ * is in the line (`scanGuard`). Same data format, same result: a whole-line
+ * phrase first, then the longest prefix, then the first regular expression
+ * in data order.
  */
 export function compileMarkers(markers: LineMarker[]): LineMatcher {
   const whole = new Map<string, LineMarker>()
+  const wholeEnds = new Set<number>()
   let longestPhrase = 0
   const prefixes: LineMarker[] = []
   const singles: Array<[RegExp, LineMarker, number]> = []
+  const guarded: Array<[RegExp, RegExp, number]> = []
   const groups: Record<'i' | 's', Array<[string, number]>> = {i: [], s: []}
   markers.forEach((marker, index) => {
     if (marker.kind === 'line' && marker.phrase) {
       whole.set(looseKey(marker.phrase), marker)
+      wholeEnds.add(keyEnds(marker.phrase))
       longestPhrase = Math.max(longestPhrase, marker.phrase.length)
     } else if (marker.kind === 'prefix' && marker.phrase) prefixes.push(marker)
     else if (marker.kind === 'regex' && marker.pattern) {
       const p = marker.pattern
-      if (p.startsWith('^') && !/\\\d|\(\?<[^=!]/.test(p)) groups[marker.caseSensitive ? 's' : 'i'].push([p.slice(1), index])
-      else singles.push([new RegExp(p, marker.caseSensitive ? 'u' : 'iu'), marker, index])
+      const flags = marker.caseSensitive ? 'u' : 'iu'
+      const guard = p.startsWith('^') ? scanGuard(p.slice(1)) : undefined
+      if (guard !== undefined) guarded.push([new RegExp(guard, flags), new RegExp(p, flags), index])
+      else if (p.startsWith('^') && !/\\\d|\(\?<[^=!]/.test(p)) groups[marker.caseSensitive ? 's' : 'i'].push([p.slice(1), index])
+      else singles.push([new RegExp(p, flags), marker, index])
     }
   })
   prefixes.sort((a, b) => (b.phrase ?? '').length - (a.phrase ?? '').length)
@@ -130,6 +164,7 @@ export function compileMarkers(markers: LineMarker[]): LineMatcher {
     .filter((mode) => groups[mode].length)
     .map((mode) => ({
       re: new RegExp(`^(?:${groups[mode].map(([p, i]) => `(?<m${i}>${p})`).join('|')})`, mode === 'i' ? 'iu' : 'u'),
+      names: groups[mode].map(([, i]) => `m${i}`),
       indexes: groups[mode].map(([, i]) => i)
     }))
   // Lines with this much more than the longest phrase cannot be one (a little for surrounding punctuation).
@@ -141,8 +176,11 @@ export function compileMarkers(markers: LineMarker[]): LineMatcher {
       const trimmed = line.trim()
       if (!trimmed) return undefined
       if (trimmed.length <= maxKeyed) {
-        const exact = whole.get(looseKey(trimmed))
-        if (exact) return exact
+        const ends = keyEnds(trimmed)
+        if (ends < 0 || wholeEnds.has(ends)) {
+          const exact = whole.get(looseKey(trimmed))
+          if (exact) return exact
+        }
       }
       if (prefixRe) {
         const m = prefixRe.exec(trimmed)
@@ -154,15 +192,18 @@ export function compileMarkers(markers: LineMarker[]): LineMatcher {
         }
       }
       let best = -1
-      for (const {re, indexes} of combined) {
+      for (const {re, names, indexes} of combined) {
         const m = re.exec(trimmed)
         if (!m?.groups) continue
-        for (const index of indexes) {
-          if (m.groups[`m${index}`] !== undefined) {
-            if (best < 0 || index < best) best = index
+        for (let k = 0; k < names.length; k++) {
+          if (m.groups[names[k]] !== undefined) {
+            if (best < 0 || indexes[k] < best) best = indexes[k]
             break
           }
         }
+      }
+      for (const [guard, re, index] of guarded) {
+        if ((best < 0 || index < best) && guard.test(trimmed) && re.test(trimmed)) best = index
       }
       for (const [re, , index] of singles) {
         if ((best < 0 || index < best) && re.test(trimmed)) best = index
@@ -172,11 +213,193 @@ export function compileMarkers(markers: LineMarker[]): LineMatcher {
   }
 }
 
+/** One top-level piece of a regular expression source. */
+interface Atom {
+  start: number
+  end: number
+  /** Matches a fixed literal (a character, an escaped character, or a group of literal alternatives). */
+  literal: boolean
+  /** Shortest text it matches, when literal. */
+  minLength: number
+  /** Fewest and most repetitions (from its quantifier). */
+  min: number
+  max: number
+  /** Zero-width (an assertion or a lookaround), or a top-level `|`. */
+  kind: 'atom' | 'assertion' | 'or'
+}
+
+const SYNTAX = '^$\\.*+?()[]{}|/-'
+
+/**
+ * Split a pattern into top-level atoms (escapes, classes and groups kept whole); undefined when it is not
+ * understood (or has a character outside the BMP, which a cut could split).
+ */
+function topAtoms(p: string): Atom[] | undefined {
+  if (/[\ud800-\udfff]/.test(p)) return undefined
+  const atoms: Atom[] = []
+  let i = 0
+  while (i < p.length) {
+    const start = i
+    const ch = p[i]
+    let literal = false
+    let minLength = 0
+    let kind: Atom['kind'] = 'atom'
+    if (ch === '|') {
+      atoms.push({start, end: i + 1, literal: false, minLength: 0, min: 1, max: 1, kind: 'or'})
+      i++
+      continue
+    } else if (ch === '^' || ch === '$') {
+      kind = 'assertion'
+      i++
+    } else if (ch === '.') i++
+    else if (ch === '\\') {
+      const next = p[i + 1]
+      if (next === undefined) return undefined
+      if (SYNTAX.includes(next)) {
+        literal = true
+        minLength = 1
+        i += 2
+      } else {
+        if (next === 'b' || next === 'B') kind = 'assertion'
+        if ((next === 'p' || next === 'P' || next === 'u') && p[i + 2] === '{') {
+          const close = p.indexOf('}', i)
+          if (close < 0) return undefined
+          i = close + 1
+        } else if (next === 'u') i += 6
+        else if (next === 'x') i += 4
+        else if (next === 'c') i += 3
+        else if (next === 'k') {
+          const close = p.indexOf('>', i)
+          if (close < 0) return undefined
+          i = close + 1
+        } else i += 2
+      }
+    } else if (ch === '[') {
+      i++
+      while (i < p.length && p[i] !== ']') i += p[i] === '\\' ? 2 : 1
+      if (i >= p.length) return undefined
+      i++
+    } else if (ch === '(') {
+      const end = groupEnd(p, i)
+      if (end < 0) return undefined
+      const head = /^\(\?(?::|=|!|<=|<!|<[A-Za-z_$][\w$]*>)?|^\(/.exec(p.slice(i, i + 40))?.[0] ?? '('
+      if (head === '(?=' || head === '(?!' || head === '(?<=' || head === '(?<!') kind = 'assertion'
+      else {
+        const alternatives = literalAlternatives(p.slice(i + head.length, end - 1))
+        if (alternatives) {
+          literal = true
+          minLength = alternatives
+        }
+      }
+      i = end
+    } else if ('*+?{}])'.includes(ch)) return undefined
+    else {
+      literal = true
+      minLength = 1
+      i++
+    }
+    let min = 1
+    let max = 1
+    const q = /^(?:\*|\+|\?|\{(\d+)(,(\d*))?\})\??/.exec(p.slice(i, i + 24))
+    if (q) {
+      if (q[0][0] === '*') [min, max] = [0, Infinity]
+      else if (q[0][0] === '+') [min, max] = [1, Infinity]
+      else if (q[0][0] === '?') [min, max] = [0, 1]
+      else {
+        min = Number(q[1])
+        max = q[2] === undefined ? min : q[3] ? Number(q[3]) : Infinity
+      }
+      i += q[0].length
+    }
+    atoms.push({start, end: i, literal, minLength, min, max, kind})
+  }
+  return atoms
+}
+
+/** Index after the group opening at `i` (a `(`), or -1. */
+function groupEnd(p: string, i: number): number {
+  let depth = 0
+  while (i < p.length) {
+    const ch = p[i]
+    if (ch === '\\') i += 2
+    else if (ch === '[') {
+      i++
+      while (i < p.length && p[i] !== ']') i += p[i] === '\\' ? 2 : 1
+      i++
+    } else {
+      if (ch === '(') depth++
+      else if (ch === ')' && --depth === 0) return i + 1
+      i++
+    }
+  }
+  return -1
+}
+
+/** The shortest alternative's length when every alternative of a group body is a non-empty literal, else 0. */
+function literalAlternatives(body: string): number {
+  let shortest = Infinity
+  let length = 0
+  for (let i = 0; i <= body.length; i++) {
+    const ch = body[i]
+    if (i === body.length || ch === '|') {
+      if (length === 0) return 0
+      shortest = Math.min(shortest, length)
+      length = 0
+    } else if (ch === '\\') {
+      if (!SYNTAX.includes(body[i + 1] ?? '')) return 0
+      i++
+      length++
+    } else if ('^$.*+?()[]{}'.includes(ch)) return 0
+    else length++
+  }
+  return shortest === Infinity ? 0 : shortest
+}
+
+/**
+ * For an anchored pattern (its `^` removed) that starts by scanning the line (`.{0,60}`, `\S.{4,200}`), the
+ * source of the longest run of literals that every match must contain (`all rights reserved`,
+ * `\[(?:VIDEO|PHOTOS)`): testing it first is a necessary condition, and much cheaper than the scan.
+ */
+function scanGuard(p: string): string | undefined {
+  const atoms = topAtoms(p)
+  if (!atoms || atoms.some((a) => a.kind === 'or')) return undefined
+  // Does the pattern scan before its first required literal?
+  let scans = false
+  for (const a of atoms) {
+    if (a.kind === 'assertion') continue
+    if (a.literal && a.min >= 1) break
+    if (a.max > 3) {
+      scans = true
+      break
+    }
+  }
+  if (!scans) return undefined
+  let best: [number, number, number] | undefined
+  for (let k = 0; k < atoms.length; ) {
+    if (!(atoms[k].literal && atoms[k].min === 1 && atoms[k].max === 1)) {
+      k++
+      continue
+    }
+    let length = 0
+    let j = k
+    while (j < atoms.length && atoms[j].literal && atoms[j].min === 1 && atoms[j].max === 1) length += atoms[j++].minLength
+    if (!best || length > best[2]) best = [atoms[k].start, atoms[j - 1].end, length]
+    k = j
+  }
+  return best && best[2] >= 1 ? p.slice(best[0], best[1]) : undefined
+}
+
 const EDGE = /[\s\p{P}\p{S}]/u
 
 function isEdge(code: number, char: string): boolean {
   if (code < 128) return code <= 47 || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || code >= 123
   return EDGE.test(char)
+}
+
+/** White space as `\s` and `String.prototype.trim` see it. */
+export function isSpaceCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 ||
+    (c >= 0x2000 && (c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff))
 }
 
 /**
@@ -194,11 +417,93 @@ export function looseKey(value: string): string {
   return /\s\s|[\t\r\n\v\f\u00a0\u2000-\u200b\u2028\u2029\u202f\u205f\u3000]/.test(inner) ? inner.replace(/\s+/g, ' ') : inner
 }
 
-/** Does `value` have at least `n` white-space separated words? Stops counting at `n`. */
-export function hasWords(value: string, n: number): boolean {
+/**
+ * The first and last character of `looseKey(value)` (folded as in `coarseHash`), as one number, without making
+ * the key: two values with the same loose key have the same ends. -1 when the key is empty or an end is a
+ * surrogate (no filter then).
+ */
+export function keyEnds(value: string): number {
+  let a = 0
+  let b = value.length
+  while (a < b && isEdge(value.charCodeAt(a), value[a])) a++
+  while (b > a && isEdge(value.charCodeAt(b - 1), value[b - 1])) b--
+  if (a === b) return -1
+  const first = foldUnit(value.charCodeAt(a), false)
+  const last = foldUnit(value.charCodeAt(b - 1), true)
+  return first < 0 || last < 0 ? -1 : first * 65536 + last
+}
+
+/** A code unit's lower case as the first (or last) unit of a key: -1 for a surrogate, sigmas as one. */
+function foldUnit(c: number, last: boolean): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c
+  if (c >= 0xd800 && c <= 0xdfff) return -1
+  if (c === 0x3a3 || c === 0x3c2) return 0x3c3
+  if (c === 0x130) return last ? 0x307 : 0x69
+  let lower = lowerUnits[c]
+  if (lower === 0) lowerUnits[c] = lower = String.fromCharCode(c).toLowerCase().charCodeAt(0)
+  return lower
+}
+
+/** Lower case of a BMP character (one code unit for all but U+0130), computed on first use. */
+const lowerUnits = new Uint16Array(65536)
+
+/**
+ * A hash of `looseKey(value)` computed without making the key: two values with the same loose key have the same
+ * coarse hash (equal hashes still need the keys compared). Lower case is taken per code unit — the same as for
+ * the whole string except for the final sigma, so all sigmas count as one letter, and `İ`, whose lower case is
+ * `i` and U+0307, so U+0307 is left out — and surrogates are left out. Only the first `limit` units of the key
+ * are hashed (long lines seldom share a beginning unless they repeat), so hashes compared with each other must
+ * use the same limit. A small integer (a Set or Map key without allocation). With `from` and `to`, of
+ * value[from, to) (a line of the flat document text reads faster than the line's own string).
+ */
+export function coarseHash(value: string, limit = 48, from = 0, to = value.length): number {
+  let a = from
+  let b = to
+  while (a < b && isEdge(value.charCodeAt(a), value[a])) a++
+  while (b > a && isEdge(value.charCodeAt(b - 1), value[b - 1])) b--
+  let h = 0x811c9dc5 | 0
+  let space = false
+  // Units of the key hashed so far (a run of white space is one).
+  let units = 0
+  for (let i = a; i < b && units < limit; i++) {
+    let c = value.charCodeAt(i)
+    if (c < 128) {
+      if (c === 32 || (c >= 9 && c <= 13)) {
+        space = true
+        continue
+      }
+      if (c >= 65 && c <= 90) c += 32
+    } else {
+      if (isSpaceCode(c)) {
+        space = true
+        continue
+      }
+      // Surrogates and U+0307 (the second unit of the lower case of `İ`) are left out.
+      if ((c >= 0xd800 && c <= 0xdfff) || c === 0x307) continue
+      if (c === 0x3a3 || c === 0x3c2) c = 0x3c3
+      else if (c === 0x130) c = 0x69
+      else {
+        let lower = lowerUnits[c]
+        if (lower === 0) lowerUnits[c] = lower = String.fromCharCode(c).toLowerCase().charCodeAt(0)
+        c = lower
+      }
+    }
+    if (space) {
+      h = Math.imul(h ^ 32, 16777619)
+      space = false
+      units++
+    }
+    h = Math.imul(h ^ c, 16777619)
+    units++
+  }
+  return h & 0x3fffffff
+}
+
+/** Does `value` (or value[from, to)) have at least `n` white-space separated words? Stops counting at `n`. */
+export function hasWords(value: string, n: number, from = 0, to = value.length): boolean {
   let count = 0
   let inWord = false
-  for (let i = 0; i < value.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = value.charCodeAt(i)
     const space = c === 32 || (c >= 9 && c <= 13) || c === 0xa0
     if (space) inWord = false
@@ -214,8 +519,15 @@ const TIME_END = /(?:[ap]\.?\s?m\.?|ago|\b[A-Z]{2,4}|\dZ)$/i
 
 /** Can `value` end in a date, a time or a relative time (a digit, `pm`, a zone, `ago`)? A cheap test before the date grammar. */
 export function endsInTime(value: string): boolean {
-  const last = value.charCodeAt(value.length - 1)
-  return (last >= 48 && last <= 57) || TIME_END.test(value.slice(-8))
+  const n = value.length
+  if (n === 0) return TIME_END.test(value)
+  const last = value.charCodeAt(n - 1)
+  if (last >= 48 && last <= 57) return true
+  // TIME_END ends in an ASCII letter, or in `m.` (`4 p.m.`): anything else cannot match.
+  if (last === 46) {
+    if (n < 2 || (value.charCodeAt(n - 2) | 32) !== 109) return false
+  } else if (!((last >= 65 && last <= 90) || (last >= 97 && last <= 122))) return false
+  return TIME_END.test(value.slice(-8))
 }
 
 export type WhenKind = 'datetime' | 'day' | 'time' | 'ago'

@@ -1,7 +1,7 @@
 import {defineRule} from '../../src/rule.js'
 import {loadData} from '../../src/data.js'
 import {compilePhrases, type PhraseMatcher} from '../../src/phrase-matcher.js'
-import {wordFacts} from './shared.js'
+import {lexicon, wordFacts} from './shared.js'
 
 const ID = 'translation/calque'
 
@@ -54,7 +54,7 @@ phrase that is right in your texts.`,
   },
   check(_tree, file, _options, doc) {
     const facts = wordFacts(doc)
-    for (const match of calques().matchesAtWords(doc.text, facts.starts, facts.lower)) {
+    for (const match of calques().matchesAtIds(doc.text, facts.starts, facts.ids, lexicon)) {
       const {replacement, note} = match.entry
       doc.report(file, ID, `Unexpected calque \`${match.text}\`, write \`${replacement}\``, match.start, match.end, {expected: [replacement], note})
     }

@@ -1,8 +1,9 @@
 import {defineRule} from '../../src/rule.js'
+import type {Word} from '../../src/document.js'
 import {loadData} from '../../src/data.js'
 import {compilePhrases, type PhraseMatcher} from '../../src/phrase-matcher.js'
 import {bareWord} from '../../src/spelling.js'
-import {DAYS, MONTHS, SHAPE_LOWER, isMachineToken, isMidSentence, wordFacts} from './shared.js'
+import {DAYS, MONTHS, SHAPE_LOWER, isMachineToken, isMidSentence, lexicon, wordFacts} from './shared.js'
 
 const ID = 'translation/lowercase-proper'
 
@@ -38,6 +39,17 @@ function capitalise(word: string): string {
 }
 
 const DATE_NUMBER = /^(?:\d{1,2}(?:st|nd|rd|th)?|\d{4})$/
+
+/** Is `neighbour` a day number or a year in the sentence of `word`? */
+function dateNumberNear(neighbour: Word | undefined, word: Word): boolean {
+  return neighbour !== undefined && neighbour.sentence === word.sentence && DATE_NUMBER.test(bareWord(neighbour.text))
+}
+
+/** Is `[start, end)` inside one of the spans? */
+function isCovered(spans: Array<[number, number]>, start: number, end: number): boolean {
+  for (const [s, e] of spans) if (s <= start && end <= e) return true
+  return false
+}
 
 /** Index of the word starting at `offset` (binary search), or -1. */
 function wordAt(words: ReadonlyArray<{start: number}>, offset: number): number {
@@ -105,7 +117,7 @@ form.`,
     const {words, names} = data()
     const facts = wordFacts(doc)
     const covered: Array<[number, number]> = []
-    for (const match of names.matchesAtWords(doc.text, facts.starts, facts.lower)) {
+    for (const match of names.matchesAtIds(doc.text, facts.starts, facts.ids, lexicon)) {
       const canonical = match.entry.name
       if (match.text.replace(/\s+/g, ' ') === canonical || match.text === match.text.toUpperCase()) continue
       const parts = match.text.split(/\s+/)
@@ -117,22 +129,25 @@ form.`,
       covered.push([match.start, match.end])
       doc.report(file, ID, `Unexpected lower case in \`${match.text}\`, write \`${canonical}\``, match.start, match.end, {expected: [canonical]})
     }
-    for (let i = 0; i < doc.words.length; i++) {
+    const ids = facts.ids
+    const L = lexicon
+    for (let i = 0; i < ids.length; i++) {
       if (facts.shape[i] !== SHAPE_LOWER) continue
+      // Most words are neither a listed name nor an ambiguous month: decided once per word.
+      const id = ids[i]
+      if (L.proper[id] === 0) L.proper[id] = words.has(L.lower[id]) || AMBIGUOUS_MONTHS.has(L.lower[id]) ? 1 : 2
+      if (L.proper[id] === 2) continue
       const word = doc.words[i]
       const bare = facts.bare[i]
       const lower = bare
       let canonical = words.get(lower)
       if (!canonical && AMBIGUOUS_MONTHS.has(lower)) {
-        const prev = doc.words[i - 1]
-        const next = doc.words[i + 1]
-        const near = (w: typeof prev | undefined) => w !== undefined && w.sentence === word.sentence && DATE_NUMBER.test(bareWord(w.text))
-        if (near(prev) || near(next)) canonical = capitalise(lower)
+        if (dateNumberNear(doc.words[i - 1], word) || dateNumberNear(doc.words[i + 1], word)) canonical = capitalise(lower)
       }
       if (!canonical) continue
       const start = word.start + word.text.indexOf(bare)
       const end = start + bare.length
-      if (covered.some(([s, e]) => s <= start && end <= e)) continue
+      if (isCovered(covered, start, end)) continue
       if (isMachineToken(doc, word)) continue
       doc.report(file, ID, `Unexpected lower case in \`${bare}\`, write \`${canonical}\``, start, end, {expected: [canonical]})
     }

@@ -1,7 +1,6 @@
 import {defineRule} from '../../src/rule.js'
 import type {Doc} from '../../src/document.js'
 import {isProperNoun} from '../../src/dictionary.js'
-import {hasCapitalisedEntry, isEnglishLower} from '../../src/spelling.js'
 import {
   ALL_CAPS,
   MONTHS_AND_DAYS,
@@ -11,6 +10,10 @@ import {
   SHAPE_TITLE,
   TITLE_SMALL,
   englishAt,
+  dictionaryOf,
+  englishOf,
+  lexicon,
+  nameishOf,
   wordFacts,
   gapBefore,
   isMidSentence,
@@ -20,6 +23,12 @@ import {
 } from './shared.js'
 
 const ID = 'translation/mid-sentence-capital'
+
+const UPPER_OR_DIGIT_START = /^[\p{Lu}\p{N}]/u
+const UPPER_START = /^\p{Lu}/u
+const DIGIT_START = /^\p{N}/u
+const SPACE_ONLY = /^\s+$/
+const CLOSES_QUOTE_OR_CLAUSE = /[”’»"',)]/
 
 /** Closed-class words: capitalised inside a sentence they are almost never a name. */
 const FUNCTION_WORDS = new Set([
@@ -65,28 +74,61 @@ interface Counts {
   lower: number
 }
 
-/** How often `lower` occurs capitalised inside sentences (outside headlines) and in lower case (all words counted once, on first need). */
-function casingCounts(doc: Doc, lower: string): Counts {
-  const all = shared(doc, 'translation/casing-counts', () => {
-    const counts = new Map<string, Counts>()
+let countGeneration = 0
+
+/** The counts of one document: per lower-case slot of its Title-Case words (see `Lexicon.slot`). */
+interface CasingCounts {
+  generation: number
+  slots: number[]
+  capital: Int32Array
+  lower: Int32Array
+}
+
+/**
+ * How often word `i`'s lower-case form occurs capitalised inside sentences (outside headlines) and in lower case
+ * (all words counted once, on first need).
+ */
+function casingCountsAt(doc: Doc, i: number): Counts {
+  const all = shared(doc, 'translation/casing-counts', buildCasingCounts)
+  const slot = lexicon.slot[wordFacts(doc).ids[i]]
+  // The stamp is this document's unless a later count claimed the slot since: then look for it.
+  const index = lexicon.slotGen[slot] === all.generation ? lexicon.slotIndex[slot] : all.slots.indexOf(slot)
+  return index < 0 ? {capital: 0, lower: 0} : {capital: all.capital[index], lower: all.lower[index]}
+}
+
+function buildCasingCounts(doc: Doc): CasingCounts {
+  {
     const facts = wordFacts(doc)
     const titles = titleLines(doc)
-    // Only words that occur in Title Case somewhere are counted.
-    for (let i = 0; i < doc.words.length; i++) {
-      if (facts.shape[i] === SHAPE_TITLE && !counts.has(facts.lower[i])) counts.set(facts.lower[i], {capital: 0, lower: 0})
+    const ids = facts.ids
+    const shapes = facts.shape
+    const n = ids.length
+    const L = lexicon
+    // Only words that occur in Title Case somewhere are counted: each claims its lower-case form's slot.
+    const generation = ++countGeneration
+    const slots: number[] = []
+    for (let k = 0; k < n; k++) {
+      if (shapes[k] !== SHAPE_TITLE) continue
+      const slot = L.slot[ids[k]]
+      if (L.slotGen[slot] !== generation) {
+        L.slotGen[slot] = generation
+        L.slotIndex[slot] = slots.length
+        slots.push(slot)
+      }
     }
-    for (let i = 0; i < doc.words.length; i++) {
-      const shape = facts.shape[i]
+    const capital = new Int32Array(slots.length)
+    const lowerCase = new Int32Array(slots.length)
+    for (let k = 0; k < n; k++) {
+      const shape = shapes[k]
       const isLower = shape === SHAPE_LOWER || shape === SHAPE_OTHER_LOWER
       if (!isLower && shape !== SHAPE_TITLE) continue
-      const entry = counts.get(facts.lower[i])
-      if (!entry) continue
-      if (isLower) entry.lower++
-      else if (isMidSentence(doc, i) && !titles.has(doc.lineIndexAt(doc.words[i].start))) entry.capital++
+      const slot = L.slot[ids[k]]
+      if (L.slotGen[slot] !== generation) continue
+      if (isLower) lowerCase[L.slotIndex[slot]]++
+      else if (isMidSentence(doc, k) && !titles.has(doc.lineIndexAt(doc.words[k].start))) capital[L.slotIndex[slot]]++
     }
-    return counts
-  })
-  return all.get(lower) ?? {capital: 0, lower: 0}
+    return {generation, slots, capital, lower: lowerCase}
+  }
 }
 
 function isCapitalisedAt(doc: Doc, i: number): boolean {
@@ -102,8 +144,8 @@ function isLowerAt(doc: Doc, i: number): boolean {
 /** Can the capitalised word be (part of) a name: a proper noun, an unknown word, an acronym? */
 function isNameLike(doc: Doc, i: number): boolean {
   if (!isCapitalisedAt(doc, i)) return false
-  const bare = wordFacts(doc).bare[i]
-  return ALL_CAPS.test(bare) || isProperNoun(bare) || hasCapitalisedEntry(bare) || !englishAt(doc, i)
+  const id = wordFacts(doc).ids[i]
+  return ALL_CAPS.test(lexicon.bare[id]) || nameishOf(id) || !englishOf(id)
 }
 
 /** After word `i`: only title small words, then a capitalised word (`With the Wind`, `of Transport`)? */
@@ -112,7 +154,7 @@ function leadsIntoName(doc: Doc, i: number): boolean {
   const facts = wordFacts(doc)
   const sentence = words[i].sentence
   for (let j = i + 1; j < words.length && j <= i + 4 && words[j].sentence === sentence; j++) {
-    if (/^[\p{Lu}\p{N}]/u.test(facts.bare[j])) return true
+    if (UPPER_OR_DIGIT_START.test(facts.bare[j])) return true
     if (!TITLE_SMALL.has(facts.lower[j])) return false
   }
   return false
@@ -146,7 +188,7 @@ function lowerEnglishNext(doc: Doc, i: number): boolean {
 }
 
 function closesQuoteOrClause(gap: string): boolean {
-  return /[”’»"',)]/.test(gap)
+  return CLOSES_QUOTE_OR_CLAUSE.test(gap)
 }
 
 type Kind = 'function' | 'content' | 'after-name'
@@ -171,10 +213,10 @@ function classify(doc: Doc, i: number, nextFlagged: boolean): Kind | undefined {
   if (FUNCTION_WORDS.has(lower)) {
     if (!sameSentenceNext) return undefined
     // After a number or a one-word label (`Advertisement At first`): a lost sentence break, not a capital.
-    if (/^\p{N}/u.test(prevBare) || (i - 1 === doc.sentences[word.sentence].firstWord && /^\p{Lu}/u.test(prevBare))) return undefined
+    if (DIGIT_START.test(prevBare) || (i - 1 === doc.sentences[word.sentence].firstWord && UPPER_START.test(prevBare))) return undefined
     if (nextFlagged) return 'function'
     // Inside a Title-Case name or title (`Gone With the Wind`, `Assistant to the President`)?
-    const inTitle = isCapitalisedAt(doc, i - 1) && /^\s+$/.test(gap) && leadsIntoName(doc, i)
+    const inTitle = isCapitalisedAt(doc, i - 1) && SPACE_ONLY.test(gap) && leadsIntoName(doc, i)
     if (isLowerAt(doc, i + 1)) return inTitle ? undefined : 'function'
     // `The G7 summit`: an article before an acronym that is not a name's start.
     if (ARTICLES.has(lower) && ALL_CAPS.test(facts.bare[i + 1])) {
@@ -186,18 +228,19 @@ function classify(doc: Doc, i: number, nextFlagged: boolean): Kind | undefined {
 
   // A content word: only when it is plainly a common word between common words.
   // The dictionary alone (not the loanword list: `Mujahideen`, `Duma` are names when capitalised).
-  if (!isEnglishLower(lower) || isProperNoun(bare) || hasCapitalisedEntry(bare)) return undefined
+  const id = facts.ids[i]
+  if (!dictionaryOf(id) || nameishOf(id)) return undefined
   if (INSTITUTIONS.has(lower) || NUMBER_WORDS.has(lower)) return undefined
   const nextOk = nextFlagged || (lowerEnglishNext(doc, i) && !leadsIntoName(doc, i)) || nationalityThenLower(doc, i)
   if (!nextOk) return undefined
-  const counts = casingCounts(doc, lower)
+  const counts = casingCountsAt(doc, i)
   if (counts.capital >= 2 && counts.lower === 0) return undefined // a name the text uses consistently
   if (isLowerAt(doc, i - 1)) {
     const prevLower = facts.lower[i - 1]
     if (BEFORE_NAMES.has(prevLower) || !englishAt(doc, i - 1)) return undefined
     // `Club for Growth`, `Ministry of Defence`: a connector inside a name.
     if (TITLE_SMALL.has(prevLower) && i >= 2 && isCapitalisedAt(doc, i - 2) && words[i - 2].sentence === word.sentence) return undefined
-    if (/^\p{N}/u.test(prevBare)) return undefined
+    if (DIGIT_START.test(prevBare)) return undefined
     return 'content'
   }
   if (closesQuoteOrClause(gap)) return 'content'
@@ -284,7 +327,7 @@ titles. Option \`minRun\`: report only runs of at least that many capitalised wo
     const shape = wordFacts(doc).shape
     for (let i = doc.words.length - 1; i >= 1; i--) {
       if (shape[i] !== SHAPE_TITLE) continue // the common case, decided without a call
-      const nextFlagged = kinds.has(i + 1) && kinds.get(i + 1) !== 'after-name' && /^\s+$/.test(gapBefore(doc, i + 1))
+      const nextFlagged = kinds.has(i + 1) && kinds.get(i + 1) !== 'after-name' && SPACE_ONLY.test(gapBefore(doc, i + 1))
       const kind = classify(doc, i, nextFlagged)
       if (!kind) continue
       titles ??= titleLines(doc)
@@ -297,7 +340,7 @@ titles. Option \`minRun\`: report only runs of at least that many capitalised wo
       .sort((a, b) => a - b)
     for (let k = 0; k < flagged.length; ) {
       let end = k
-      while (end + 1 < flagged.length && flagged[end + 1] === flagged[end] + 1 && /^\s+$/.test(gapBefore(doc, flagged[end + 1]))) end++
+      while (end + 1 < flagged.length && flagged[end + 1] === flagged[end] + 1 && SPACE_ONLY.test(gapBefore(doc, flagged[end + 1]))) end++
       const run = flagged.slice(k, end + 1)
       k = end + 1
       if (run.length < options.minRun) continue

@@ -66,7 +66,7 @@ colon after a preposition. Fix (\`--fix\`): \`50,000\`, \`0.2\`, \`6:00\`. A lon
     let after = 0
     // Only where a word starts with a digit: the expressions are sticky, tried at those offsets alone.
     for (const word of doc.words) {
-      const c = word.text.charCodeAt(0)
+      const c = text.charCodeAt(word.start) // the word's first character
       if (c < 48 || c > 57 || word.start < after) continue
       for (const [re, what] of PATTERNS) {
         re.lastIndex = word.start

@@ -7,7 +7,8 @@
 import type {Doc, Word} from '../../src/document.js'
 import {francAll} from 'franc-min'
 import {loadData} from '../../src/data.js'
-import {bareWord, isEnglishLike as isEnglishLikeWord, isEnglishLower, isEnglishSpelling as isEnglishSpellingWord} from '../../src/spelling.js'
+import {bareWord, hasCapitalisedEntry, isEnglishLike as isEnglishLikeWord, isEnglishLower, isEnglishSpelling as isEnglishSpellingWord} from '../../src/spelling.js'
+import {MEMO_LIMIT, isProperNoun} from '../../src/dictionary.js'
 
 let loanwords: Set<string> | undefined
 
@@ -41,13 +42,13 @@ export function startsAsciiLower(word: string): boolean {
 }
 
 export interface WordFacts {
+  /** Each word's id in the process-wide `lexicon` (what the word's text alone decides). */
+  ids: Int32Array
   /** The word without surrounding punctuation and possessive `'s`. */
   bare: string[]
   lower: string[]
   /** 1: ASCII lower-case word; 2: Title Case; 3: other capitalised (acronyms, CamelCase); 4: other lower-case start; 0: anything else. */
   shape: Uint8Array
-  /** English by the dictionary (with British spellings and loanwords): 0 not yet known, 1 yes, 2 no. */
-  english: Int8Array
   /** Start offsets of the words. */
   starts: Int32Array
 }
@@ -57,42 +58,276 @@ export const SHAPE_TITLE = 2
 export const SHAPE_CAPITAL = 3
 export const SHAPE_OTHER_LOWER = 4
 
+/** `Lexicon.flags` bits. */
+export const FLAG_COLON = 1 // the text holds a colon (`HSL:n`)
+export const FLAG_SMALL = 2 // `TITLE_SMALL` holds the lower-case form
+export const FLAG_UPPER_START = 4 // the text starts with an upper-case letter (`Putin`, `TASS`; not `"Putin`)
+
+const INITIAL_IDS = 1024
+const INITIAL_TABLE = 4096
+
+function grownInt32(array: Int32Array, size: number): Int32Array {
+  const out = new Int32Array(size)
+  out.set(array)
+  return out
+}
+
+function grownInt8(array: Int8Array, size: number): Int8Array {
+  const out = new Int8Array(size)
+  out.set(array)
+  return out
+}
+
+function grownUint8(array: Uint8Array, size: number): Uint8Array {
+  const out = new Uint8Array(size)
+  out.set(array)
+  return out
+}
+
+/**
+ * The distinct word texts seen in this process, each with an integer id and what its text alone decides:
+ * the bare and lower-case forms, the shape, and (lazily, 0 = not yet known) the dictionary verdicts the
+ * translation rules ask for, in columns indexed by id. Words are found by their characters in the
+ * document's text (an open-addressing table over a pool of UTF-16 code units), so a look-up neither makes
+ * nor hashes a string, and the columns stay compact: per-word passes read them, not scattered objects.
+ */
+export class Lexicon {
+  /** Number of ids. */
+  size = 0
+  /** Open-addressing table of slots (id + 1, hash, pool start, length); id + 1 = 0 marks a free slot. */
+  private table: Int32Array = new Int32Array(INITIAL_TABLE * 4)
+  private hashes: Int32Array = new Int32Array(INITIAL_IDS)
+  /** Per id: start and length of its text in `pool`. */
+  private spans: Int32Array = new Int32Array(INITIAL_IDS * 2)
+  private pool: Uint16Array = new Uint16Array(INITIAL_IDS * 8)
+  private poolUsed = 0
+  private capacity = INITIAL_IDS
+
+  text: string[] = []
+  bare: string[] = []
+  lower: string[] = []
+  shape: Uint8Array = new Uint8Array(INITIAL_IDS)
+  flags: Uint8Array = new Uint8Array(INITIAL_IDS)
+  /** English by the dictionary or the loanword list: 1 yes, 2 no. */
+  english: Int8Array = new Int8Array(INITIAL_IDS)
+  /** `foreignClassAt`: 1 foreign, 2 english, 3 neutral. */
+  cls: Int8Array = new Int8Array(INITIAL_IDS)
+  /** Foreign for runs (`strictForeign`): 1 yes, 2 no. */
+  strict: Int8Array = new Int8Array(INITIAL_IDS)
+  /** `isEnglishLower(lower)`: 1 yes, 2 no. */
+  dict: Int8Array = new Int8Array(INITIAL_IDS)
+  /** `isProperNoun(bare) || hasCapitalisedEntry(bare)`: 1 yes, 2 no. */
+  nameish: Int8Array = new Int8Array(INITIAL_IDS)
+  /** `translation/lowercase-proper`: a listed name or an ambiguous month in lower case: 1 yes, 2 no. */
+  proper: Int8Array = new Int8Array(INITIAL_IDS)
+  /** Phrase matchers (by bit) that have asked whether the word starts one of their phrases, and those it does start. */
+  phraseKnown: Int32Array = new Int32Array(INITIAL_IDS)
+  phraseFirst: Int32Array = new Int32Array(INITIAL_IDS)
+  /** The names/ rules' per-gazetteer facts of the word, and the gazetteer index they were made for. */
+  names: unknown[] = []
+  namesFor: unknown[] = []
+  /** `translation/untranslated-word`'s facts of the word (made on first need). */
+  untranslated: unknown[] = []
+
+  /** Each id's lower-case form as a slot number: words that differ only in case share it. */
+  slot: Int32Array = new Int32Array(INITIAL_IDS)
+  private slotIds = new Map<string, number>()
+  slotLower: string[] = []
+  /** Per slot: generation of the count that last claimed it, and its index in that count (see `casingCounts`). */
+  slotGen: Int32Array = new Int32Array(INITIAL_IDS)
+  slotIndex: Int32Array = new Int32Array(INITIAL_IDS)
+
+  /** The id of `text.slice(start, end)`, made on first sight. */
+  idOf(text: string, start: number, end: number): number {
+    let hash = 0x811c9dc5 | 0
+    for (let k = start; k < end; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 16777619)
+    const length = end - start
+    const table = this.table
+    const mask = (table.length >> 2) - 1
+    let at = hash & mask
+    for (;;) {
+      const slot = at << 2
+      const entry = table[slot]
+      if (entry === 0) break
+      if (table[slot + 1] === hash && table[slot + 3] === length) {
+        const pool = this.pool
+        const from = table[slot + 2]
+        let k = 0
+        while (k < length && pool[from + k] === text.charCodeAt(start + k)) k++
+        if (k === length) return entry - 1
+      }
+      at = (at + 1) & mask
+    }
+    return this.add(text, start, end, hash)
+  }
+
+  private add(text: string, start: number, end: number, hash: number): number {
+    const id = this.size
+    if (id === this.capacity) this.grow()
+    if ((id + 1) * 2 > this.table.length >> 2) this.rehash()
+    const length = end - start
+    if (this.poolUsed + length > this.pool.length) {
+      const pool = new Uint16Array(Math.max(this.pool.length * 2, this.poolUsed + length))
+      pool.set(this.pool)
+      this.pool = pool
+    }
+    for (let k = 0; k < length; k++) this.pool[this.poolUsed + k] = text.charCodeAt(start + k)
+    this.hashes[id] = hash
+    this.spans[id * 2] = this.poolUsed
+    this.spans[id * 2 + 1] = length
+    this.poolUsed += length
+    this.place(this.table, id)
+    this.size++
+    this.describe(id, text.slice(start, end))
+    return id
+  }
+
+  /** Put `id` in `table` (slots of id + 1, hash, pool start, length). */
+  private place(table: Int32Array, id: number): void {
+    const hash = this.hashes[id]
+    const mask = (table.length >> 2) - 1
+    let at = hash & mask
+    while (table[at << 2] !== 0) at = (at + 1) & mask
+    const slot = at << 2
+    table[slot] = id + 1
+    table[slot + 1] = hash
+    table[slot + 2] = this.spans[id * 2]
+    table[slot + 3] = this.spans[id * 2 + 1]
+  }
+
+  /** What the text alone decides: bare and lower-case forms, shape, flags, lower-case slot. */
+  private describe(id: number, value: string): void {
+    const key = value.length < 13 ? value : (' ' + value).slice(1) // not a slice that keeps the document alive
+    let bare: string
+    let lower: string
+    let shape = 0
+    if (isAsciiLower(key)) {
+      bare = key
+      lower = key
+      shape = SHAPE_LOWER
+    } else {
+      bare = bareWord(key)
+      lower = bare.toLowerCase()
+      if (/^\p{Lu}/u.test(bare)) shape = TITLE_CASE.test(bare) ? SHAPE_TITLE : SHAPE_CAPITAL
+      else if (/^\p{Ll}/u.test(bare)) shape = isAsciiLower(bare) ? SHAPE_LOWER : SHAPE_OTHER_LOWER
+    }
+    this.text.push(key)
+    this.bare.push(bare)
+    this.lower.push(lower)
+    this.names.push(undefined)
+    this.namesFor.push(undefined)
+    this.untranslated.push(undefined)
+    this.shape[id] = shape
+    const first = key.charCodeAt(0)
+    const upperStart = first < 128 ? first >= 65 && first <= 90 : /^\p{Lu}/u.test(key)
+    this.flags[id] = (key.includes(':') ? FLAG_COLON : 0) | (TITLE_SMALL.has(lower) ? FLAG_SMALL : 0) | (upperStart ? FLAG_UPPER_START : 0)
+    let slot = this.slotIds.get(lower)
+    if (slot === undefined) {
+      slot = this.slotLower.length
+      this.slotIds.set(lower, slot)
+      this.slotLower.push(lower)
+      if (slot >= this.slotGen.length) {
+        this.slotGen = grownInt32(this.slotGen, this.slotGen.length * 2)
+        this.slotIndex = grownInt32(this.slotIndex, this.slotIndex.length * 2)
+      }
+    }
+    this.slot[id] = slot
+  }
+
+  private grow(): void {
+    const size = this.capacity * 2
+    this.capacity = size
+    this.hashes = grownInt32(this.hashes, size)
+    this.spans = grownInt32(this.spans, size * 2)
+    this.shape = grownUint8(this.shape, size)
+    this.flags = grownUint8(this.flags, size)
+    this.english = grownInt8(this.english, size)
+    this.cls = grownInt8(this.cls, size)
+    this.strict = grownInt8(this.strict, size)
+    this.dict = grownInt8(this.dict, size)
+    this.nameish = grownInt8(this.nameish, size)
+    this.proper = grownInt8(this.proper, size)
+    this.phraseKnown = grownInt32(this.phraseKnown, size)
+    this.phraseFirst = grownInt32(this.phraseFirst, size)
+    this.slot = grownInt32(this.slot, size)
+  }
+
+  private rehash(): void {
+    const table = new Int32Array(this.table.length * 2)
+    for (let id = 0; id < this.size; id++) this.place(table, id)
+    this.table = table
+  }
+}
+
+/** The process-wide lexicon (replaced, never cleared in place, when it grows too large). */
+export let lexicon = new Lexicon()
+
 /** One pass over the words for what every translation rule asks of them, built once per document. */
 export function wordFacts(doc: Doc): WordFacts {
-  return shared(doc, 'translation/word-facts', () => {
-    const n = doc.words.length
+  return shared(doc, 'translation/word-facts', buildWordFacts)
+}
+
+function buildWordFacts(doc: Doc): WordFacts {
+  {
+    // Replaced only between documents: one document's ids all belong to one lexicon.
+    if (lexicon.size >= MEMO_LIMIT) lexicon = new Lexicon()
+    const L = lexicon
+    const words = doc.words
+    const text = doc.text
+    const n = words.length
+    const ids = new Int32Array(n)
     const bare: string[] = new Array(n)
     const lower: string[] = new Array(n)
     const shape = new Uint8Array(n)
     const starts = new Int32Array(n)
     for (let i = 0; i < n; i++) {
-      const text = doc.words[i].text
-      starts[i] = doc.words[i].start
-      if (isAsciiLower(text)) {
-        bare[i] = text
-        lower[i] = text
-        shape[i] = SHAPE_LOWER
-        continue
-      }
-      const b = bareWord(text)
-      bare[i] = b
-      lower[i] = b.toLowerCase()
-      if (/^\p{Lu}/u.test(b)) shape[i] = TITLE_CASE.test(b) ? SHAPE_TITLE : SHAPE_CAPITAL
-      else if (/^\p{Ll}/u.test(b)) shape[i] = isAsciiLower(b) ? SHAPE_LOWER : SHAPE_OTHER_LOWER
+      const word = words[i]
+      const id = L.idOf(text, word.start, word.end)
+      ids[i] = id
+      starts[i] = word.start
     }
-    return {bare, lower, shape, english: new Int8Array(n), starts}
-  })
+    const lexBare = L.bare
+    const lexLower = L.lower
+    const lexShape = L.shape
+    for (let i = 0; i < n; i++) {
+      const id = ids[i]
+      bare[i] = lexBare[id]
+      lower[i] = lexLower[id]
+      shape[i] = lexShape[id]
+    }
+    return {ids, bare, lower, shape, starts}
+  }
 }
 
 /** Is word `i` an English word (any casing, American or British spelling, or a listed loanword)? */
 export function englishAt(doc: Doc, i: number): boolean {
-  return englishIn(wordFacts(doc), i)
+  return englishOf(wordFacts(doc).ids[i])
 }
 
 /** `englishAt` for callers that hold the document's facts already. */
 export function englishIn(facts: WordFacts, i: number): boolean {
-  if (facts.english[i] === 0) facts.english[i] = isEnglishLower(facts.lower[i]) || isLoanword(facts.lower[i]) ? 1 : 2
-  return facts.english[i] === 1
+  return englishOf(facts.ids[i])
+}
+
+/** Is the word of lexicon id `id` English? */
+export function englishOf(id: number): boolean {
+  const L = lexicon
+  if (L.english[id] === 0) L.english[id] = isEnglishLower(L.lower[id]) || isLoanword(L.lower[id]) ? 1 : 2
+  return L.english[id] === 1
+}
+
+/** `isEnglishLower` of the word's lower-case form (the dictionary alone, no loanwords). */
+export function dictionaryOf(id: number): boolean {
+  const L = lexicon
+  if (L.dict[id] === 0) L.dict[id] = isEnglishLower(L.lower[id]) ? 1 : 2
+  return L.dict[id] === 1
+}
+
+/** The dictionary lists the bare word as a name, or capitalised (`Mark`, `Lamb`). */
+export function nameishOf(id: number): boolean {
+  const L = lexicon
+  if (L.nameish[id] === 0) L.nameish[id] = isProperNoun(L.bare[id]) || hasCapitalisedEntry(L.bare[id]) ? 1 : 2
+  return L.nameish[id] === 1
 }
 
 export const TITLE_CASE = /^\p{Lu}[\p{Ll}'’-]*\p{Ll}[\p{Ll}'’-]*$/u
@@ -121,8 +356,10 @@ export function gapAfter(doc: Doc, i: number): string {
 }
 
 /** An opening quote or bracket right before the word (no space between). */
+const OPENS_QUOTE = /[“‘«„(\[{"']$/u
+
 export function opensQuote(gap: string): boolean {
-  return /[“‘«„(\[{"']$/u.test(gap)
+  return OPENS_QUOTE.test(gap)
 }
 
 /**
@@ -131,10 +368,13 @@ export function opensQuote(gap: string): boolean {
  * colon, a dash, or an opening quote or bracket.
  */
 export function isMidSentence(doc: Doc, i: number): boolean {
-  const cache = shared(doc, 'translation/mid-sentence', () => new Int8Array(doc.words.length))
+  const cache = shared(doc, 'translation/mid-sentence', wordFlags)
   if (cache[i] === 0) cache[i] = computeMidSentence(doc, i) ? 1 : 2
   return cache[i] === 1
 }
+
+const SENTENCE_BREAK = /[.!?:;…|•·—–\-/\\\]>}]/u
+const ENDS_SENTENCE = /[.!?:]$/
 
 function computeMidSentence(doc: Doc, i: number): boolean {
   const word = doc.words[i]
@@ -142,17 +382,27 @@ function computeMidSentence(doc: Doc, i: number): boolean {
   const prev = doc.words[i - 1]
   if (prev.sentence !== word.sentence) return false
   const gap = gapBefore(doc, i)
-  if (/[.!?:;…|•·—–\-/\\\]>}]/u.test(gap)) return false
+  if (SENTENCE_BREAK.test(gap)) return false
   if (opensQuote(gap)) return false
-  if (/[.!?:]$/.test(prev.text)) return false
+  if (ENDS_SENTENCE.test(prev.text)) return false
   return true
 }
 
-/** Shared per-document cache. */
-export function shared<T>(doc: Doc, key: string, build: () => T): T {
+/** A per-word cache of lazily computed yes/no answers (1 yes, 2 no, 0 not yet known). */
+function wordFlags(doc: Doc): Int8Array {
+  return new Int8Array(doc.words.length)
+}
+
+/** A per-line cache of lazily computed yes/no answers. */
+function lineFlags(doc: Doc): Int8Array {
+  return new Int8Array(doc.lines.length)
+}
+
+/** Shared per-document cache (`build` is best a function of the document alone, not a closure made per call). */
+export function shared<T>(doc: Doc, key: string, build: (doc: Doc) => T): T {
   let value = doc.shared.get(key) as T | undefined
   if (value === undefined) {
-    value = build()
+    value = build(doc)
     doc.shared.set(key, value)
   }
   return value
@@ -163,26 +413,33 @@ export function shared<T>(doc: Doc, key: string, build: () => T): T {
  * words capitalised. Mid-sentence capitals mean nothing there.
  */
 export function titleLines(doc: Doc): Set<number> {
-  return shared(doc, 'translation/title-lines', () => {
+  return shared(doc, 'translation/title-lines', buildTitleLines)
+}
+
+function buildTitleLines(doc: Doc): Set<number> {
+  {
     const out = new Set<number>()
-    const counts = new Map<number, [number, number]>()
     const facts = wordFacts(doc)
+    const L = lexicon
+    const lines = doc.lines
+    const content = new Int32Array(lines.length)
+    const capital = new Int32Array(lines.length)
+    const words = doc.words
     let line = 0
-    for (let i = 0; i < doc.words.length; i++) {
-      const word = doc.words[i]
-      while (line + 1 < doc.lines.length && doc.lines[line + 1].start <= word.start) line++
-      const shape = facts.shape[i]
-      if (shape === 0 || TITLE_SMALL.has(facts.lower[i])) continue
-      const entry = counts.get(line) ?? [0, 0]
-      entry[0]++
-      if (shape === SHAPE_TITLE || shape === SHAPE_CAPITAL) entry[1]++
-      counts.set(line, entry)
+    for (let i = 0; i < words.length; i++) {
+      const start = words[i].start
+      while (line + 1 < lines.length && lines[line + 1].start <= start) line++
+      const id = facts.ids[i]
+      const shape = L.shape[id]
+      if (shape === 0 || (L.flags[id] & FLAG_SMALL) !== 0) continue
+      content[line]++
+      if (shape === SHAPE_TITLE || shape === SHAPE_CAPITAL) capital[line]++
     }
-    for (const [line, [content, capital]] of counts) {
-      if (content >= 2 && capital / content >= 0.7) out.add(line)
+    for (let k = 0; k < lines.length; k++) {
+      if (content[k] >= 2 && capital[k] / content[k] >= 0.7) out.add(k)
     }
     return out
-  })
+  }
 }
 
 export interface QuoteSpan {
@@ -194,16 +451,20 @@ export interface QuoteSpan {
 
 /** Quoted spans of each line (pairs of “…”, "…", ‘…’, «…»), in document offsets. */
 export function quoteSpans(doc: Doc): QuoteSpan[] {
-  return shared(doc, 'translation/quote-spans', () => {
-    const spans: QuoteSpan[] = []
-    const re = /“[^“”\n]*”|"[^"\n]*"|«[^«»\n]*»|„[^„“”\n]*[“”]|(?<![\p{L}\p{N}])‘[^‘’\n]*’(?![\p{L}])/gu
-    let match: RegExpExecArray | null
-    while ((match = re.exec(doc.text))) {
-      const words = match[0].match(/[\p{L}\p{N}]+/gu)?.length ?? 0
-      spans.push({start: match.index, end: match.index + match[0].length, words})
-    }
-    return spans
-  })
+  return shared(doc, 'translation/quote-spans', buildQuoteSpans)
+}
+
+const ALNUM_RUNS = /[\p{L}\p{N}]+/gu
+
+function buildQuoteSpans(doc: Doc): QuoteSpan[] {
+  const spans: QuoteSpan[] = []
+  const re = /“[^“”\n]*”|"[^"\n]*"|«[^«»\n]*»|„[^„“”\n]*[“”]|(?<![\p{L}\p{N}])‘[^‘’\n]*’(?![\p{L}])/gu
+  let match: RegExpExecArray | null
+  while ((match = re.exec(doc.text))) {
+    const words = match[0].match(ALNUM_RUNS)?.length ?? 0
+    spans.push({start: match.index, end: match.index + match[0].length, words})
+  }
+  return spans
 }
 
 /** The quoted span holding `[start, end)`, if any. */
@@ -220,12 +481,18 @@ export function quoteAt(doc: Doc, start: number, end: number): QuoteSpan | undef
   return undefined
 }
 
+const URL_SCHEME = /^(?:https?|www|ftp|mailto)$/i
+const MACHINE_BEFORE = /[@#/\\._=]/
+const MACHINE_AFTER = /[@/\\_=]/
+const MACHINE_INSIDE = /[._@\d]/
+const FINAL_DOT = /\.$/
+
 /** Is the word part of a URL, e-mail address, handle or hashtag? */
 export function isMachineToken(doc: Doc, word: Word): boolean {
   const before = doc.text.charAt(word.start - 1)
   const after = doc.text.charAt(word.end)
-  if (/^(?:https?|www|ftp|mailto)$/i.test(word.text) || doc.text.startsWith('://', word.end)) return true
-  return /[@#/\\._=]/.test(before) || /[@/\\_=]/.test(after) || /[._@\d]/.test(word.text.replace(/\.$/, ''))
+  if (URL_SCHEME.test(word.text) || doc.text.startsWith('://', word.end)) return true
+  return MACHINE_BEFORE.test(before) || MACHINE_AFTER.test(after) || MACHINE_INSIDE.test(word.text.replace(FINAL_DOT, ''))
 }
 
 export type ForeignClass = 'foreign' | 'english' | 'neutral'
@@ -236,31 +503,39 @@ export type ForeignClass = 'foreign' | 'english' | 'neutral'
  * symbols, mis-decoded text).
  */
 export function foreignClassAt(doc: Doc, i: number): ForeignClass {
-  const cache = shared(doc, 'translation/foreign-classes', () => new Int8Array(doc.words.length))
-  if (cache[i] === 0) cache[i] = CLASS_CODES.indexOf(classify(doc, i)) + 1
-  return CLASS_CODES[cache[i] - 1]
+  return CLASS_CODES[classOf(wordFacts(doc).ids[i]) - 1]
+}
+
+/** `foreignClassAt` by the word's lexicon id: 1 foreign, 2 english, 3 neutral. */
+export function classOf(id: number): number {
+  const L = lexicon
+  if (L.cls[id] === 0) L.cls[id] = CLASS_CODES.indexOf(classify(id)) + 1
+  return L.cls[id]
 }
 
 const CLASS_CODES: ForeignClass[] = ['foreign', 'english', 'neutral']
+export const CLASS_FOREIGN = 1
+export const CLASS_ENGLISH = 2
+export const CLASS_NEUTRAL = 3
 
-function classify(doc: Doc, i: number): ForeignClass {
-  const facts = wordFacts(doc)
-  const shape = facts.shape[i]
-  const lower = facts.lower[i]
+function classify(id: number): ForeignClass {
+  const L = lexicon
+  const shape = L.shape[id]
+  const lower = L.lower[id]
   if (shape === SHAPE_LOWER) {
-    if (lower.length < 4) return englishAt(doc, i) ? 'english' : 'neutral'
-    return englishAt(doc, i) || isEnglishLike(lower) ? 'english' : 'foreign'
+    if (lower.length < 4) return englishOf(id) ? 'english' : 'neutral'
+    return englishOf(id) || isEnglishLike(lower) ? 'english' : 'foreign'
   }
   if (shape === 0) return 'neutral'
-  const bare = facts.bare[i]
+  const bare = L.bare[id]
   if (!/^\p{L}[\p{L}'’-]*$/u.test(bare) || MOJIBAKE.test(bare)) return 'neutral'
-  if (shape !== SHAPE_OTHER_LOWER) return englishAt(doc, i) ? 'english' : 'neutral'
+  if (shape !== SHAPE_OTHER_LOWER) return englishOf(id) ? 'english' : 'neutral'
   const parts = bare.split('-').filter((p) => p.length > 0)
   if (parts.length > 1) {
     if (parts.some((p) => /^\p{Lu}/u.test(p)) || isEnglishLike(parts.join(''))) return 'english'
     return parts.every((p) => p.length < 3 || !isEnglishLike(p)) && parts.some((p) => p.length >= 4) ? 'foreign' : 'english'
   }
-  if (bare.length < 4) return englishAt(doc, i) ? 'english' : 'neutral'
+  if (bare.length < 4) return englishOf(id) ? 'english' : 'neutral'
   return isEnglishLike(bare) ? 'english' : 'foreign'
 }
 
@@ -288,26 +563,30 @@ const NAMED_LANGUAGES: Record<string, string> = {
 
 /** Words inside foreign runs found with the default thresholds. */
 export function foreignRunWords(doc: Doc): Set<number> {
-  return shared(doc, 'translation/foreign-run-words', () => {
-    const set = new Set<number>()
-    for (const run of foreignRuns(doc)) for (let i = run.first; i <= run.last; i++) set.add(i)
-    return set
-  })
+  return shared(doc, 'translation/foreign-run-words', buildForeignRunWords)
+}
+
+function buildForeignRunWords(doc: Doc): Set<number> {
+  const set = new Set<number>()
+  for (const run of foreignRuns(doc)) for (let i = run.first; i <= run.last; i++) set.add(i)
+  return set
 }
 
 /** Word classes for runs: dictionary words only (no typo or compound tolerance, which short foreign words pass). */
-function strictForeign(doc: Doc): boolean[] {
-  return shared(doc, 'translation/strict-foreign', () => {
-    const facts = wordFacts(doc)
-    return doc.words.map((_word, i) => {
-      const shape = facts.shape[i]
-      if (shape === SHAPE_LOWER) return !englishIn(facts, i)
-      if (shape !== SHAPE_OTHER_LOWER) return false
-      const bare = facts.bare[i]
-      if (!/^\p{L}[\p{L}'’-]*$/u.test(bare) || MOJIBAKE.test(bare)) return false
-      return !bare.split('-').some((part) => isEnglishSpelling(part))
-    })
-  })
+function strictForeignOf(id: number): boolean {
+  const L = lexicon
+  if (L.strict[id] === 0) L.strict[id] = computeStrictForeign(id) ? 1 : 2
+  return L.strict[id] === 1
+}
+
+function computeStrictForeign(id: number): boolean {
+  const L = lexicon
+  const shape = L.shape[id]
+  if (shape === SHAPE_LOWER) return !englishOf(id)
+  if (shape !== SHAPE_OTHER_LOWER) return false
+  const bare = L.bare[id]
+  if (!/^\p{L}[\p{L}'’-]*$/u.test(bare) || MOJIBAKE.test(bare)) return false
+  return !bare.split('-').some((part) => isEnglishSpelling(part))
 }
 
 /**
@@ -350,13 +629,13 @@ function guess(text: string): {foreign: boolean; language?: string} {
 
 /** Runs by dictionary coverage alone, before franc. */
 function candidateRuns(doc: Doc, options: {minWords: number; minLength: number}): ForeignRun[] {
-  const foreign = strictForeign(doc)
   const facts = wordFacts(doc)
+  const ids = facts.ids
   const runs: ForeignRun[] = []
   const words = doc.words
   let i = 0
   while (i < words.length) {
-    if (!foreign[i]) {
+    if (!strictForeignOf(ids[i])) {
       i++
       continue
     }
@@ -369,7 +648,7 @@ function candidateRuns(doc: Doc, options: {minWords: number; minLength: number})
     let gap = 0
     let gapEnglish = 0
     while (j < words.length && gap <= 2 && words[j].start < lineEnd) {
-      if (foreign[j]) {
+      if (strictForeignOf(ids[j])) {
         last = j
         count++
         english += gapEnglish
@@ -377,7 +656,7 @@ function candidateRuns(doc: Doc, options: {minWords: number; minLength: number})
         gapEnglish = 0
       } else {
         gap++
-        if (facts.shape[j] !== 0 && englishIn(facts, j)) gapEnglish++
+        if (facts.shape[j] !== 0 && englishOf(ids[j])) gapEnglish++
       }
       j++
     }
@@ -398,19 +677,19 @@ const DATE_OR_TIME = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]
  * date or time or a repeated word (comment headers such as `jdoe Offline jdoe`,
  * `Jane Roe (jroe) April 13 2021 22: 22`). Their lower-case names are user names.
  */
-export function headerLines(doc: Doc): Set<number> {
-  return shared(doc, 'translation/header-lines', () => {
-    const out = new Set<number>()
-    for (let i = 0; i < doc.lines.length; i++) {
-      const text = doc.lines[i].text.trim()
-      if (text === '' || /[.!?"”]$/.test(text)) continue
-      const tokens = text.match(/[\p{L}\p{N}_'’-]+/gu) ?? []
-      if (tokens.length > 10) continue
-      const lower = tokens.map((t) => t.toLowerCase())
-      if (DATE_OR_TIME.test(text) || new Set(lower).size < lower.length) out.add(i)
-    }
-    return out
-  })
+export function isHeaderLine(doc: Doc, line: number): boolean {
+  const cache = shared(doc, 'translation/header-lines', lineFlags)
+  if (cache[line] === 0) cache[line] = computeHeaderLine(doc.lines[line].text) ? 1 : 2
+  return cache[line] === 1
+}
+
+function computeHeaderLine(line: string): boolean {
+  const text = line.trim()
+  if (text === '' || /[.!?"”]$/.test(text)) return false
+  const tokens = text.match(/[\p{L}\p{N}_'’-]+/gu) ?? []
+  if (tokens.length > 10) return false
+  const lower = tokens.map((t) => t.toLowerCase())
+  return DATE_OR_TIME.test(text) || new Set(lower).size < lower.length
 }
 
 /** Is `[start, end)` inside parentheses holding at most `maxWords` words? */
@@ -438,6 +717,6 @@ export function inShortParentheses(doc: Doc, start: number, end: number, maxWord
     if (c === 40 || c === 10) return false
   }
   if (close < 0) return false
-  const words = text.slice(open + 1, close).match(/[\p{L}\p{N}]+/gu)?.length ?? 0
+  const words = text.slice(open + 1, close).match(ALNUM_RUNS)?.length ?? 0
   return words <= maxWords
 }

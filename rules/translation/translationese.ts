@@ -1,7 +1,7 @@
 import {defineRule} from '../../src/rule.js'
 import {loadData} from '../../src/data.js'
 import {compilePhrases, type PhraseMatcher} from '../../src/phrase-matcher.js'
-import {wordFacts} from './shared.js'
+import {lexicon, wordFacts} from './shared.js'
 
 const ID = 'translation/translationese'
 
@@ -41,7 +41,7 @@ once per process. Fix: rephrase, usually with the replacement given.`,
   },
   check(_tree, file, _options, doc) {
     const facts = wordFacts(doc)
-    for (const match of phrases().matchesAtWords(doc.text, facts.starts, facts.lower)) {
+    for (const match of phrases().matchesAtIds(doc.text, facts.starts, facts.ids, lexicon)) {
       const {replacement, note} = match.entry
       doc.report(file, ID, `Unexpected translationese \`${match.text}\`, consider \`${replacement}\``, match.start, match.end, {note})
     }

@@ -4,23 +4,33 @@ import {loadData} from '../../src/data.js'
 import {isKnownWord, isProperNoun} from '../../src/dictionary.js'
 import {bareWord} from '../../src/spelling.js'
 import {
+  CLASS_ENGLISH,
+  CLASS_FOREIGN,
+  CLASS_NEUTRAL,
   LOWER_START,
+  SHAPE_CAPITAL,
   SHAPE_TITLE,
   TITLE_CASE,
   wordFacts,
   MOJIBAKE_NEAR,
-  englishIn,
-  foreignClassAt,
   foreignRunWords,
-  headerLines,
   inShortParentheses,
+  isHeaderLine,
   isMachineToken,
   isMidSentence,
+  FLAG_COLON,
+  classOf,
+  englishOf,
+  lexicon,
   quoteAt,
   shared
 } from './shared.js'
 
 const ID = 'translation/untranslated-word'
+
+const WHITE_SPACE = /\s/
+const SPACE_ONLY = /^\s+$/
+const OPENS_PARENTHESIS = /^\s*\(/
 
 interface Inflection {
   language: string
@@ -41,6 +51,9 @@ interface Compiled {
   colon: RegExp
   forms: Map<string, InflectionData['forms'][number]>
   names: Set<string>
+  /** First and second words of the two-word names (a cheap test before a pair is built). */
+  namesFirst: Set<string>
+  namesSecond: Set<string>
 }
 
 let compiled: Compiled | undefined
@@ -55,7 +68,9 @@ function data(): Compiled {
       alternations: raw.alternations,
       colon: new RegExp(`^(\\p{L}[\\p{L}\\p{N}]{1,7})[:’'](${colon})$`, 'iu'),
       forms: new Map(raw.forms.map((f) => [f.form.toLowerCase(), f])),
-      names: new Set(raw.names.map((n) => n.toLowerCase()))
+      names: new Set(raw.names.map((n) => n.toLowerCase())),
+      namesFirst: new Set(raw.names.map((n) => n.toLowerCase().split(' ')[0])),
+      namesSecond: new Set(raw.names.map((n) => n.toLowerCase().split(' ')[1] ?? ''))
     }
   }
   return compiled
@@ -65,7 +80,11 @@ const VOWEL = /[aeiouyäöå]$/i
 
 /** Names the text uses bare and capitalised inside sentences (`Putin`, `Sipilä`). */
 function namesInText(doc: Doc): Map<string, string> {
-  return shared(doc, 'translation/names-in-text', () => {
+  return shared(doc, 'translation/names-in-text', buildNamesInText)
+}
+
+function buildNamesInText(doc: Doc): Map<string, string> {
+  {
     const names = new Map<string, string>()
     const facts = wordFacts(doc)
     for (let i = 0; i < doc.words.length; i++) {
@@ -73,7 +92,7 @@ function namesInText(doc: Doc): Map<string, string> {
       if (isMidSentence(doc, i)) names.set(facts.lower[i], facts.bare[i])
     }
     return names
-  })
+  }
 }
 
 function capitalise(word: string): string {
@@ -85,31 +104,48 @@ interface Finding {
   inflection?: Inflection
 }
 
-/** Is `bare` a name with a foreign case ending: `Putinin`, `sipilän`, `Wirtasen`, `Helsingissä`? */
-function inflectedName(doc: Doc, bare: string): Finding | undefined {
-  const memo = shared(doc, 'translation/inflected-names', () => new Map<string, Finding | null>())
-  let found = memo.get(bare)
-  if (found === undefined) {
-    found = findInflectedName(doc, bare) ?? null
-    memo.set(bare, found)
-  }
-  return found ?? undefined
+/** A stem a case ending leaves (`Putin` of `Putinin`), tried in this order. */
+interface StemCandidate {
+  stem: string
+  inflection: Inflection
+  /** `isProperNoun` of the capitalised stem: the capitalised stem, null when not, undefined before it is asked. */
+  proper: string | null | undefined
 }
 
-function findInflectedName(doc: Doc, bare: string): Finding | undefined {
+/** What `bare` alone decides about an inflected name; the names the text uses are checked per document. */
+interface InflectionPlan {
+  /** A listed inflected form: the finding whatever the document. */
+  form?: Finding
+  candidates: StemCandidate[]
+}
+
+const NO_PLAN: InflectionPlan = {candidates: []}
+
+/** What this rule keeps per lexicon id. */
+interface WordMemo {
+  /** `colon` matched: the acronym in capitals (`HSL` of `hsl:n`), else null. */
+  colonBase: string | null
+  plan: InflectionPlan | undefined
+}
+
+function memoOf(id: number, bare: string): WordMemo {
+  let memo = lexicon.untranslated[id] as WordMemo | undefined
+  if (memo === undefined) {
+    const match = data().colon.exec(bare)
+    memo = {colonBase: match ? match[1].toUpperCase() : null, plan: undefined}
+    lexicon.untranslated[id] = memo
+  }
+  return memo
+}
+
+function makePlan(bare: string): InflectionPlan {
+  if (!/^\p{L}+$/u.test(bare)) return NO_PLAN
   const {suffixes, alternations, forms} = data()
   const lower = bare.toLowerCase()
   const form = forms.get(lower)
-  if (form) return {base: form.base, inflection: form}
-  if (isKnownWord(bare) || isKnownWord(lower)) return undefined
-  const names = namesInText(doc)
-  const nameFor = (stem: string): string | undefined => {
-    if (stem.length < 4) return undefined
-    const known = names.get(stem)
-    if (known) return known
-    const capital = capitalise(stem)
-    return isProperNoun(capital) ? capital : undefined
-  }
+  if (form) return {form: {base: form.base, inflection: form}, candidates: []}
+  if (isKnownWord(bare) || isKnownWord(lower)) return NO_PLAN
+  const candidates: StemCandidate[] = []
   for (const entry of suffixes) {
     if (!lower.endsWith(entry.suffix)) continue
     const stem = lower.slice(0, -entry.suffix.length)
@@ -117,15 +153,48 @@ function findInflectedName(doc: Doc, bare: string): Finding | undefined {
     if ((entry.after === 'vowel' && !vowel) || (entry.after === 'consonant' && vowel)) continue
     // English adjectives of place: Karelia → Karelian, Crimea → Crimean.
     if (entry.suffix === 'n' && /[ieu]a$/.test(stem)) continue
-    const base = nameFor(stem)
-    if (base) return {base, inflection: entry}
+    if (stem.length >= 4) candidates.push({stem, inflection: entry, proper: undefined})
   }
   for (const entry of alternations) {
     if (!lower.endsWith(entry.ending)) continue
-    const base = nameFor(lower.slice(0, -entry.ending.length) + entry.base)
-    if (base) return {base, inflection: entry}
+    const stem = lower.slice(0, -entry.ending.length) + entry.base
+    if (stem.length >= 4) candidates.push({stem, inflection: entry, proper: undefined})
+  }
+  return candidates.length === 0 ? NO_PLAN : {candidates}
+}
+
+/** Is `bare` (letters only) a name with a foreign case ending: `Putinin`, `sipilän`, `Wirtasen`, `Helsingissä`? */
+function inflectedName(doc: Doc, memo: WordMemo, bare: string): Finding | undefined {
+  memo.plan ??= makePlan(bare)
+  const plan = memo.plan
+  if (plan.form) return plan.form
+  if (plan.candidates.length === 0) return undefined
+  const names = namesInText(doc)
+  for (const candidate of plan.candidates) {
+    const known = names.get(candidate.stem)
+    if (known) return {base: known, inflection: candidate.inflection}
+    if (candidate.proper === undefined) {
+      const capital = capitalise(candidate.stem)
+      candidate.proper = isProperNoun(capital) ? capital : null
+    }
+    if (candidate.proper !== null) return {base: candidate.proper, inflection: candidate.inflection}
   }
   return undefined
+}
+
+/** Does `[from, to)` hold a character that betrays mis-decoded text (`MOJIBAKE_NEAR`)? */
+function mojibakeNear(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k)
+    if (c >= 0x80 && isMojibakeNear(c)) return true
+  }
+  return false
+}
+
+/** `MOJIBAKE_NEAR` for one UTF-16 code unit (all its characters are in the BMP). */
+function isMojibakeNear(c: number): boolean {
+  return (c >= 0x80 && c <= 0xa0) || c === 0xa4 || c === 0xa6 || c === 0xa8 || c === 0xad || c === 0xaf || c === 0xb4 || c === 0xb6 ||
+    c === 0xb8 || c === 0xc3 || c === 0xc2 || c === 0x102 || c === 0xe2 || c === 0x20ac || c === 0x2122 || c === 0xfffd
 }
 
 /** Is `[start, end)` the last thing on its line, right after a colon (`Skype: jdoe`)? */
@@ -136,7 +205,7 @@ function isLabelValue(doc: Doc, start: number, end: number): boolean {
   while (k >= line.start && (text[k] === ' ' || text[k] === '\t')) k--
   if (k < line.start || text[k] !== ':') return false
   let j = end
-  while (j < line.end && /\s/.test(text[j])) j++
+  while (j < line.end && WHITE_SPACE.test(text[j])) j++
   return j >= line.end
 }
 
@@ -192,41 +261,47 @@ or technical term it uses). Fix: translate the word, or write the name in its En
   },
   check(_tree, file, _options, doc) {
     const facts = wordFacts(doc)
+    const ids = facts.ids
+    const L = lexicon
+    const words = doc.words
+    const text = doc.text
     const plain: Array<[number, number, string]> = []
     const inRuns = foreignRunWords(doc)
-    const {colon, names} = data()
-    const headers = headerLines(doc)
+    const {names, namesFirst, namesSecond} = data()
     let foreignName = -1 // last word of a foreign name or title in the source's sentence case (`Kuoleman matkatoimisto`)
-    for (let i = 0; i < doc.words.length; i++) {
-      const word = doc.words[i]
+    for (let i = 0; i < words.length; i++) {
+      const id = ids[i]
+      const colonWord = (L.flags[id] & FLAG_COLON) !== 0
       // Fast exit: dictionary words need nothing more (unless `HSL:n`-like), nor words of a foreign run.
-      if (englishIn(facts, i) && !word.text.includes(':')) continue
-      if (inRuns.has(i)) continue
-      const cls = foreignClassAt(doc, i)
-      if (cls === 'english' && !word.text.includes(':')) continue
-      const bare = facts.bare[i]
-      if (cls === 'neutral' && /^\p{Lu}/u.test(bare)) foreignName = i
+      if (!colonWord && englishOf(id)) continue
+      if (inRuns.size > 0 && inRuns.has(i)) continue
+      const cls = classOf(id)
+      if (cls === CLASS_ENGLISH && !colonWord) continue
+      const bare = L.bare[id]
+      const lower = L.lower[id]
+      if (cls === CLASS_NEUTRAL && (facts.shape[i] === SHAPE_TITLE || facts.shape[i] === SHAPE_CAPITAL)) foreignName = i
       if (bare.length < 4) continue
-      if (headers.has(doc.lineIndexAt(word.start))) continue
-      if (MOJIBAKE_NEAR.test(doc.text.charAt(word.start - 1)) || MOJIBAKE_NEAR.test(doc.text.charAt(word.end))) continue
-      if (i > 0 && MOJIBAKE_NEAR.test(doc.text.slice(doc.words[i - 1].start, word.start))) continue
-      if (isMachineToken(doc, word) && !colon.test(bare)) continue
+      const word = words[i]
+      if (isHeaderLine(doc, doc.lineIndexAt(word.start))) continue
+      if (mojibakeNear(text, word.start - 1, word.start) || mojibakeNear(text, word.end, word.end + 1)) continue
+      if (i > 0 && mojibakeNear(text, words[i - 1].start, word.start)) continue
+      const memo = memoOf(id, bare)
+      if (isMachineToken(doc, word) && memo.colonBase === null) continue
       const quote = quoteAt(doc, word.start, word.end)
       if (quote && quote.words <= 3) continue
       const start = word.start + word.text.indexOf(bare)
       const end = start + bare.length
-      const next = doc.words[i + 1]
-      const pair = next ? `${bare} ${bareWord(next.text)}`.toLowerCase() : ''
-      const prev = i > 0 ? `${bareWord(doc.words[i - 1].text)} ${bare}`.toLowerCase() : ''
-      if (names.has(pair) || names.has(prev) || names.has(bare.toLowerCase())) continue
+      const next = words[i + 1]
+      if (names.has(lower)) continue
+      if (next && namesFirst.has(lower) && names.has(`${bare} ${bareWord(next.text)}`.toLowerCase())) continue
+      if (i > 0 && namesSecond.has(lower) && names.has(`${bareWord(words[i - 1].text)} ${bare}`.toLowerCase())) continue
 
-      const colonMatch = colon.exec(bare)
-      if (colonMatch) {
-        const base = colonMatch[1].toUpperCase()
+      if (memo.colonBase !== null) {
+        const base = memo.colonBase
         doc.report(file, ID, `Unexpected untranslated inflection \`${bare}\` (Finnish case ending on \`${base}\`), write \`${base}\``, start, end, {expected: [base]})
         continue
       }
-      const inflected = cls === 'english' || !/^\p{L}+$/u.test(bare) ? undefined : inflectedName(doc, bare)
+      const inflected = cls === CLASS_ENGLISH ? undefined : inflectedName(doc, memo, bare)
       if (inflected) {
         // A name that continues with a capitalised word is a foreign proper name (`Turun Sanomat`).
         if (next && next.sentence === word.sentence && TITLE_CASE.test(bareWord(next.text)) && !LOWER_START.test(bare)) continue
@@ -234,13 +309,13 @@ or technical term it uses). Fix: translate the word, or write the name in its En
         doc.report(file, ID, `Unexpected untranslated inflection \`${bare}\` (${how} of \`${inflected.base}\`), write \`${inflected.base}\``, start, end, {expected: [inflected.base]})
         continue
       }
-      if (cls === 'foreign' && !isProperNoun(bare)) {
+      if (cls === CLASS_FOREIGN && !isProperNoun(bare)) {
         // A foreign name or title: `Kuoleman matkatoimisto (Travel Agency of Death)`, `the radio Russkaya sluzhba`.
-        if (foreignName === i - 1 && /^\s+$/.test(doc.text.slice(doc.words[i - 1].end, word.start))) {
+        if (foreignName === i - 1 && SPACE_ONLY.test(text.slice(words[i - 1].end, word.start))) {
           foreignName = i
           continue
         }
-        if (inShortParentheses(doc, start, end) || /^\s*\(/.test(doc.text.slice(end, end + 3))) continue
+        if (inShortParentheses(doc, start, end) || OPENS_PARENTHESIS.test(text.slice(end, end + 3))) continue
         // The value of a label at the end of a line (`Skype: jdoe`).
         if (isLabelValue(doc, start, end)) continue
         plain.push([start, end, bare])
