@@ -410,15 +410,18 @@ export function jaroWinkler(a: string, b: string): number {
   const lb = b.length
   if (la === 0 || lb === 0) return 0
   const window = Math.max(0, (Math.max(la, lb) >> 1) - 1)
-  const matchedA = new Array<boolean>(la).fill(false)
-  const matchedB = new Array<boolean>(lb).fill(false)
+  if (la > matchedA.length) matchedA = new Uint8Array(la * 2)
+  if (lb > matchedB.length) matchedB = new Uint8Array(lb * 2)
+  matchedA.fill(0, 0, la)
+  matchedB.fill(0, 0, lb)
   let matches = 0
   for (let i = 0; i < la; i++) {
     const from = Math.max(0, i - window)
     const to = Math.min(lb - 1, i + window)
+    const c = a.charCodeAt(i)
     for (let j = from; j <= to; j++) {
-      if (matchedB[j] || a[i] !== b[j]) continue
-      matchedA[i] = matchedB[j] = true
+      if (matchedB[j] || c !== b.charCodeAt(j)) continue
+      matchedA[i] = matchedB[j] = 1
       matches++
       break
     }
@@ -429,14 +432,18 @@ export function jaroWinkler(a: string, b: string): number {
   for (let i = 0; i < la; i++) {
     if (!matchedA[i]) continue
     while (!matchedB[k]) k++
-    if (a[i] !== b[k]) transpositions++
+    if (a.charCodeAt(i) !== b.charCodeAt(k)) transpositions++
     k++
   }
   const jaro = (matches / la + matches / lb + (matches - transpositions / 2) / matches) / 3
   let prefix = 0
-  while (prefix < 4 && prefix < la && prefix < lb && a[prefix] === b[prefix]) prefix++
+  while (prefix < 4 && prefix < la && prefix < lb && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++
   return jaro + prefix * 0.1 * (1 - jaro)
 }
+
+/** Scratch flags of `jaroWinkler` (reused: no arrays per comparison). */
+let matchedA = new Uint8Array(64)
+let matchedB = new Uint8Array(64)
 
 /** Edit distance allowed between two tokens (OpenSanctions nomenklatura): min(4, ceil(0.2 × shorter length)). */
 export function allowedDistance(a: string, b: string): number {

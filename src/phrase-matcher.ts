@@ -39,8 +39,43 @@ export interface PhraseMatcher<T> {
   matchesAtIds: (text: string, starts: ArrayLike<number>, ids: ArrayLike<number>, lexicon: PhraseLexicon) => Array<PhraseMatch<T>>
 }
 
-/** Matchers get one bit each in `PhraseWord` (30 at most; later ones look words up in their set). */
+/** Matchers get one bit each in `PhraseLexicon` (30 at most; later ones look words up in their set). */
 let nextBit = 0
+/** The first words of every matcher that has a bit, by bit. */
+const registry: Array<{bit: number; firsts: Set<string>}> = []
+
+interface PhraseStarts {
+  /** How many matchers were registered when the list was made. */
+  matchers: number
+  /** Indexes of the words that start a phrase of some registered matcher. */
+  words: Int32Array
+}
+
+/** Per document (by its word ids): the words that may start a phrase, one pass for all matchers. */
+const startsCache = new WeakMap<object, PhraseStarts>()
+
+function phraseStarts(ids: ArrayLike<number>, lexicon: PhraseLexicon): Int32Array {
+  const cached = startsCache.get(ids as object)
+  if (cached && cached.matchers === registry.length) return cached.words
+  const {lower, phraseKnown, phraseFirst} = lexicon
+  let all = 0
+  for (const matcher of registry) all |= matcher.bit
+  const words: number[] = []
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]
+    if ((phraseKnown[id] & all) !== all) {
+      for (const {bit, firsts} of registry) {
+        if ((phraseKnown[id] & bit) !== 0) continue
+        phraseKnown[id] |= bit
+        if (firsts.has(lower[id])) phraseFirst[id] |= bit
+      }
+    }
+    if ((phraseFirst[id] & all) !== 0) words.push(i)
+  }
+  const list = Int32Array.from(words)
+  startsCache.set(ids as object, {matchers: registry.length, words: list})
+  return list
+}
 
 /** The key a phrase and its matches share: lower case, one space, plain apostrophes and hyphens. */
 export function phraseKey(value: string): string {
@@ -73,6 +108,7 @@ export function compilePhrases<T>(entries: readonly T[], phraseOf: (entry: T) =>
     if (entry !== undefined) out.push({start: match.index, end: match.index + match[0].length, text: match[0], entry})
   }
   const bit = nextBit < 30 ? 1 << nextBit++ : 0
+  if (bit !== 0) registry.push({bit, firsts})
   return {
     matches(text) {
       const out: Array<PhraseMatch<T>> = []
@@ -97,20 +133,25 @@ export function compilePhrases<T>(entries: readonly T[], phraseOf: (entry: T) =>
     },
     matchesAtIds(text, starts, ids, lexicon) {
       const out: Array<PhraseMatch<T>> = []
-      const {lower, phraseKnown, phraseFirst} = lexicon
       let after = 0
-      for (let i = 0; i < ids.length; i++) {
-        const id = ids[i]
-        if (bit === 0) {
-          if (!firsts.has(lower[id])) continue
-        } else {
-          if ((phraseKnown[id] & bit) === 0) {
-            phraseKnown[id] |= bit
-            if (firsts.has(lower[id])) phraseFirst[id] |= bit
+      if (bit === 0) {
+        const {lower} = lexicon
+        for (let i = 0; i < ids.length; i++) {
+          if (!firsts.has(lower[ids[i]]) || starts[i] < after) continue
+          sticky.lastIndex = starts[i]
+          const match = sticky.exec(text)
+          if (match) {
+            found(match, out)
+            after = match.index + match[0].length
           }
-          if ((phraseFirst[id] & bit) === 0) continue
         }
-        if (starts[i] < after) continue
+        return out
+      }
+      const candidates = phraseStarts(ids, lexicon)
+      const {phraseFirst} = lexicon
+      for (let c = 0; c < candidates.length; c++) {
+        const i = candidates[c]
+        if ((phraseFirst[ids[i]] & bit) === 0 || starts[i] < after) continue
         sticky.lastIndex = starts[i]
         const match = sticky.exec(text)
         if (match) {

@@ -81,10 +81,18 @@ function nearTokens(index: NamesIndex, word: string): Near[] {
     ...(index.gazetteer.byPrefix.get(word.slice(0, 2).toLowerCase()) ?? [])
   ])
   near = []
+  const a = plain(word).toLowerCase()
   for (const ref of refs) {
     if (ref.entity.kind !== 'person' || Math.abs(ref.token.length - word.length) > 4) continue
-    const pair = compare(word, ref.token)
-    if (pair.exact || pair.sound || pair.close) near.push({ref, pair})
+    // `compare`, with Jaro-Winkler similarity only for the tokens kept.
+    const b = ref.token.toLowerCase()
+    if (a === b) {
+      near.push({ref, pair: {exact: true, sound: true, close: true, similarity: 1}})
+      continue
+    }
+    const sound = soundsAlike(word, ref.token)
+    const close = levenshtein(a, b) <= allowedDistance(a, b)
+    if (sound || close) near.push({ref, pair: {exact: false, sound, close, similarity: jaroWinkler(a, b)}})
   }
   if (cache.size > 100_000) cache.clear()
   cache.set(word, near)

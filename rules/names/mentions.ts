@@ -170,6 +170,9 @@ const DATES = [
   new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTHS}\\.?,? ((?:19|20)\\d\\d)\\b`, 'g')
 ]
 
+const YEAR = /(?:19|20)\d\d/
+const MONTH_NAME = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/
+
 export interface ArticleTime {
   /** The year of a full date at the top of the document (a dateline or leaked metadata): the article's year. */
   year?: number
@@ -187,7 +190,11 @@ const TOP = 300
  */
 export function articleTime(text: string): ArticleTime {
   const time: ArticleTime = {}
+  // Every date holds a year, and two of the three forms a month's name: most texts need no more than these tests.
+  if (!YEAR.test(text)) return time
+  const months = MONTH_NAME.test(text)
   for (const re of DATES) {
+    if (re !== DATES[0] && !months) continue
     re.lastIndex = 0
     let m: RegExpExecArray | null
     while ((m = re.exec(text))) {
@@ -239,7 +246,11 @@ function makeNameWord(gazetteer: EntityIndex, text: string): NameWord {
 
 /** The NameWord of word `i` of the document, kept with the word's lexicon entry. */
 export function nameWordAt(doc: Doc, gazetteer: EntityIndex, i: number): NameWord {
-  const id = wordFacts(doc).ids[i]
+  return nameWordOf(gazetteer, wordFacts(doc).ids[i])
+}
+
+/** The NameWord of lexicon id `id`. */
+function nameWordOf(gazetteer: EntityIndex, id: number): NameWord {
   const L = lexicon
   if (L.namesFor[id] !== gazetteer) {
     L.names[id] = makeNameWord(gazetteer, L.text[id])
@@ -249,6 +260,30 @@ export function nameWordAt(doc: Doc, gazetteer: EntityIndex, i: number): NameWor
 }
 
 const NO_FORMS: NameForm[] = []
+
+/** Word `i` the following words were read for, and what `followingWord` found (`plain` text, or null: not spaced). */
+let followingFor = -1
+let followingDoc: Doc | undefined
+const following: Array<string | null | undefined> = []
+
+/**
+ * `plain` of word `i + k` (k > 0) when only spaces separate it from word `i + k - 1`, else undefined; read once
+ * per word `i`, however many of the gazetteer's forms are tried there.
+ */
+function followingWord(doc: Doc, i: number, k: number): string | undefined {
+  if (followingFor !== i || followingDoc !== doc) {
+    followingFor = i
+    followingDoc = doc
+    following.length = 0
+  }
+  let value = following[k]
+  if (value === undefined) {
+    const words = doc.words
+    value = spaceOnly(doc.text, words[i + k - 1].end, words[i + k].start) ? plain(words[i + k].text) : null
+    following[k] = value
+  }
+  return value === null ? undefined : value
+}
 
 function matchAt(doc: Doc, gazetteer: EntityIndex, i: number, first: NameWord): Mention | undefined {
   const words = doc.words
@@ -266,11 +301,12 @@ function matchAt(doc: Doc, gazetteer: EntityIndex, i: number, first: NameWord): 
       let glued = false
       for (let k = 0; k < n && ok; k++) {
         const word = words[i + k]
-        if (k > 0 && !spaceOnly(doc.text, words[i + k - 1].end, word.start)) {
+        const text = k === 0 ? first.plain : followingWord(doc, i, k)
+        if (text === undefined) {
+          // Not a name's next word: more than spaces between.
           ok = false
           break
         }
-        const text = k === 0 ? first.plain : plain(word.text)
         const token = form.tokens[k]
         const upper = form.upper[k]
         if (sameToken(text, token, upper)) {
@@ -399,7 +435,7 @@ export function namesIndex(doc: Doc): NamesIndex {
       spanFirst = -1
     }
     if (!capital || mentionAt[i] >= 0) continue
-    const first = nameWordAt(doc, gazetteer, i)
+    const first = nameWordOf(gazetteer, ids[i])
     if (first.starts.length === 0) continue
     const mention = matchAt(doc, gazetteer, i, first)
     if (!mention) continue

@@ -97,38 +97,36 @@ function casingCountsAt(doc: Doc, i: number): Counts {
 }
 
 function buildCasingCounts(doc: Doc): CasingCounts {
-  {
-    const facts = wordFacts(doc)
-    const titles = titleLines(doc)
-    const ids = facts.ids
-    const shapes = facts.shape
-    const n = ids.length
-    const L = lexicon
-    // Only words that occur in Title Case somewhere are counted: each claims its lower-case form's slot.
-    const generation = ++countGeneration
-    const slots: number[] = []
-    for (let k = 0; k < n; k++) {
-      if (shapes[k] !== SHAPE_TITLE) continue
-      const slot = L.slot[ids[k]]
-      if (L.slotGen[slot] !== generation) {
-        L.slotGen[slot] = generation
-        L.slotIndex[slot] = slots.length
-        slots.push(slot)
-      }
+  const facts = wordFacts(doc)
+  const titles = titleLines(doc)
+  const ids = facts.ids
+  const shapes = facts.shape
+  const n = ids.length
+  const L = lexicon
+  // Only words that occur in Title Case somewhere are counted: each claims its lower-case form's slot.
+  const generation = ++countGeneration
+  const slots: number[] = []
+  for (let k = 0; k < n; k++) {
+    if (shapes[k] !== SHAPE_TITLE) continue
+    const slot = L.slot[ids[k]]
+    if (L.slotGen[slot] !== generation) {
+      L.slotGen[slot] = generation
+      L.slotIndex[slot] = slots.length
+      slots.push(slot)
     }
-    const capital = new Int32Array(slots.length)
-    const lowerCase = new Int32Array(slots.length)
-    for (let k = 0; k < n; k++) {
-      const shape = shapes[k]
-      const isLower = shape === SHAPE_LOWER || shape === SHAPE_OTHER_LOWER
-      if (!isLower && shape !== SHAPE_TITLE) continue
-      const slot = L.slot[ids[k]]
-      if (L.slotGen[slot] !== generation) continue
-      if (isLower) lowerCase[L.slotIndex[slot]]++
-      else if (isMidSentence(doc, k) && !titles.has(doc.lineIndexAt(doc.words[k].start))) capital[L.slotIndex[slot]]++
-    }
-    return {generation, slots, capital, lower: lowerCase}
   }
+  const capital = new Int32Array(slots.length)
+  const lowerCase = new Int32Array(slots.length)
+  for (let k = 0; k < n; k++) {
+    const shape = shapes[k]
+    const isLower = shape === SHAPE_LOWER || shape === SHAPE_OTHER_LOWER
+    if (!isLower && shape !== SHAPE_TITLE) continue
+    const slot = L.slot[ids[k]]
+    if (L.slotGen[slot] !== generation) continue
+    if (isLower) lowerCase[L.slotIndex[slot]]++
+    else if (isMidSentence(doc, k) && !titles.has(doc.lineIndexAt(doc.words[k].start))) capital[L.slotIndex[slot]]++
+  }
+  return {generation, slots, capital, lower: lowerCase}
 }
 
 function isCapitalisedAt(doc: Doc, i: number): boolean {

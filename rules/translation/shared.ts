@@ -3,6 +3,12 @@
  * headline lines, quoted spans, and the per-document foreign-word analysis
  * (built once per document in `doc.shared`, read by `untranslated-run` and
  * `untranslated-word`).
+ *
+ * Speed: every distinct word text gets an id in the process-wide `lexicon`, whose
+ * columns (typed arrays by id) hold what the text alone decides, computed once per
+ * process: shape, English or not, foreign class, and so on. Per-word passes read
+ * those columns through `wordFacts(doc).ids` instead of looking strings up in sets
+ * and maps word by word (the names/ rules use the same ids).
  */
 import type {Doc, Word} from '../../src/document.js'
 import {francAll} from 'franc-min'
@@ -51,6 +57,8 @@ export interface WordFacts {
   shape: Uint8Array
   /** Start offsets of the words. */
   starts: Int32Array
+  /** `isMidSentence` answers: 1 yes, 2 no, 0 not yet known. */
+  mid: Int8Array
 }
 
 export const SHAPE_LOWER = 1
@@ -264,39 +272,45 @@ export let lexicon = new Lexicon()
 
 /** One pass over the words for what every translation rule asks of them, built once per document. */
 export function wordFacts(doc: Doc): WordFacts {
-  return shared(doc, 'translation/word-facts', buildWordFacts)
+  // The document asked last, without a map look-up: helpers ask once per word.
+  if (doc === lastDoc) return lastFacts!
+  const facts = shared(doc, 'translation/word-facts', buildWordFacts)
+  lastDoc = doc
+  lastFacts = facts
+  return facts
 }
 
+let lastDoc: Doc | undefined
+let lastFacts: WordFacts | undefined
+
 function buildWordFacts(doc: Doc): WordFacts {
-  {
-    // Replaced only between documents: one document's ids all belong to one lexicon.
-    if (lexicon.size >= MEMO_LIMIT) lexicon = new Lexicon()
-    const L = lexicon
-    const words = doc.words
-    const text = doc.text
-    const n = words.length
-    const ids = new Int32Array(n)
-    const bare: string[] = new Array(n)
-    const lower: string[] = new Array(n)
-    const shape = new Uint8Array(n)
-    const starts = new Int32Array(n)
-    for (let i = 0; i < n; i++) {
-      const word = words[i]
-      const id = L.idOf(text, word.start, word.end)
-      ids[i] = id
-      starts[i] = word.start
-    }
-    const lexBare = L.bare
-    const lexLower = L.lower
-    const lexShape = L.shape
-    for (let i = 0; i < n; i++) {
-      const id = ids[i]
-      bare[i] = lexBare[id]
-      lower[i] = lexLower[id]
-      shape[i] = lexShape[id]
-    }
-    return {ids, bare, lower, shape, starts}
+  // Replaced only between documents: one document's ids all belong to one lexicon.
+  if (lexicon.size >= MEMO_LIMIT) lexicon = new Lexicon()
+  const L = lexicon
+  const words = doc.words
+  const text = doc.text
+  const n = words.length
+  const ids = new Int32Array(n)
+  const bare: string[] = new Array(n)
+  const lower: string[] = new Array(n)
+  const shape = new Uint8Array(n)
+  const starts = new Int32Array(n)
+  for (let i = 0; i < n; i++) {
+    const word = words[i]
+    const id = L.idOf(text, word.start, word.end)
+    ids[i] = id
+    starts[i] = word.start
   }
+  const lexBare = L.bare
+  const lexLower = L.lower
+  const lexShape = L.shape
+  for (let i = 0; i < n; i++) {
+    const id = ids[i]
+    bare[i] = lexBare[id]
+    lower[i] = lexLower[id]
+    shape[i] = lexShape[id]
+  }
+  return {ids, bare, lower, shape, starts, mid: new Int8Array(n)}
 }
 
 /** Is word `i` an English word (any casing, American or British spelling, or a listed loanword)? */
@@ -368,7 +382,7 @@ export function opensQuote(gap: string): boolean {
  * colon, a dash, or an opening quote or bracket.
  */
 export function isMidSentence(doc: Doc, i: number): boolean {
-  const cache = shared(doc, 'translation/mid-sentence', wordFlags)
+  const cache = wordFacts(doc).mid
   if (cache[i] === 0) cache[i] = computeMidSentence(doc, i) ? 1 : 2
   return cache[i] === 1
 }
@@ -386,11 +400,6 @@ function computeMidSentence(doc: Doc, i: number): boolean {
   if (opensQuote(gap)) return false
   if (ENDS_SENTENCE.test(prev.text)) return false
   return true
-}
-
-/** A per-word cache of lazily computed yes/no answers (1 yes, 2 no, 0 not yet known). */
-function wordFlags(doc: Doc): Int8Array {
-  return new Int8Array(doc.words.length)
 }
 
 /** A per-line cache of lazily computed yes/no answers. */
@@ -417,29 +426,27 @@ export function titleLines(doc: Doc): Set<number> {
 }
 
 function buildTitleLines(doc: Doc): Set<number> {
-  {
-    const out = new Set<number>()
-    const facts = wordFacts(doc)
-    const L = lexicon
-    const lines = doc.lines
-    const content = new Int32Array(lines.length)
-    const capital = new Int32Array(lines.length)
-    const words = doc.words
-    let line = 0
-    for (let i = 0; i < words.length; i++) {
-      const start = words[i].start
-      while (line + 1 < lines.length && lines[line + 1].start <= start) line++
-      const id = facts.ids[i]
-      const shape = L.shape[id]
-      if (shape === 0 || (L.flags[id] & FLAG_SMALL) !== 0) continue
-      content[line]++
-      if (shape === SHAPE_TITLE || shape === SHAPE_CAPITAL) capital[line]++
-    }
-    for (let k = 0; k < lines.length; k++) {
-      if (content[k] >= 2 && capital[k] / content[k] >= 0.7) out.add(k)
-    }
-    return out
+  const out = new Set<number>()
+  const facts = wordFacts(doc)
+  const L = lexicon
+  const lines = doc.lines
+  const content = new Int32Array(lines.length)
+  const capital = new Int32Array(lines.length)
+  const words = doc.words
+  let line = 0
+  for (let i = 0; i < words.length; i++) {
+    const start = words[i].start
+    while (line + 1 < lines.length && lines[line + 1].start <= start) line++
+    const id = facts.ids[i]
+    const shape = L.shape[id]
+    if (shape === 0 || (L.flags[id] & FLAG_SMALL) !== 0) continue
+    content[line]++
+    if (shape === SHAPE_TITLE || shape === SHAPE_CAPITAL) capital[line]++
   }
+  for (let k = 0; k < lines.length; k++) {
+    if (content[k] >= 2 && capital[k] / content[k] >= 0.7) out.add(k)
+  }
+  return out
 }
 
 export interface QuoteSpan {

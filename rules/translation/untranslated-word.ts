@@ -12,7 +12,6 @@ import {
   SHAPE_TITLE,
   TITLE_CASE,
   wordFacts,
-  MOJIBAKE_NEAR,
   foreignRunWords,
   inShortParentheses,
   isHeaderLine,
@@ -84,15 +83,13 @@ function namesInText(doc: Doc): Map<string, string> {
 }
 
 function buildNamesInText(doc: Doc): Map<string, string> {
-  {
-    const names = new Map<string, string>()
-    const facts = wordFacts(doc)
-    for (let i = 0; i < doc.words.length; i++) {
-      if (facts.shape[i] !== SHAPE_TITLE || facts.bare[i].length < 3) continue
-      if (isMidSentence(doc, i)) names.set(facts.lower[i], facts.bare[i])
-    }
-    return names
+  const names = new Map<string, string>()
+  const facts = wordFacts(doc)
+  for (let i = 0; i < doc.words.length; i++) {
+    if (facts.shape[i] !== SHAPE_TITLE || facts.bare[i].length < 3) continue
+    if (isMidSentence(doc, i)) names.set(facts.lower[i], facts.bare[i])
   }
+  return names
 }
 
 function capitalise(word: string): string {
@@ -182,6 +179,21 @@ function inflectedName(doc: Doc, memo: WordMemo, bare: string): Finding | undefi
   return undefined
 }
 
+/** The first word from `from` on that is not a dictionary word, or holds a colon (`HSL:n`): dictionary words need nothing more. */
+function nextCandidate(ids: Int32Array, from: number): number {
+  const L = lexicon
+  const flags = L.flags
+  const english = L.english
+  let i = from
+  for (; i < ids.length; i++) {
+    const id = ids[i]
+    if ((flags[id] & FLAG_COLON) !== 0) break
+    const known = english[id]
+    if (known === 2 || (known === 0 && !englishOf(id))) break
+  }
+  return i
+}
+
 /** Does `[from, to)` hold a character that betrays mis-decoded text (`MOJIBAKE_NEAR`)? */
 function mojibakeNear(text: string, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
@@ -269,11 +281,9 @@ or technical term it uses). Fix: translate the word, or write the name in its En
     const inRuns = foreignRunWords(doc)
     const {names, namesFirst, namesSecond} = data()
     let foreignName = -1 // last word of a foreign name or title in the source's sentence case (`Kuoleman matkatoimisto`)
-    for (let i = 0; i < words.length; i++) {
+    for (let i = nextCandidate(ids, 0); i < words.length; i = nextCandidate(ids, i + 1)) {
       const id = ids[i]
       const colonWord = (L.flags[id] & FLAG_COLON) !== 0
-      // Fast exit: dictionary words need nothing more (unless `HSL:n`-like), nor words of a foreign run.
-      if (!colonWord && englishOf(id)) continue
       if (inRuns.size > 0 && inRuns.has(i)) continue
       const cls = classOf(id)
       if (cls === CLASS_ENGLISH && !colonWord) continue
