@@ -255,8 +255,11 @@ function walkParagraph(paragraph: Paragraph, w: Walker): void {
   }
 }
 
-/** Parse `text` once (chunked) and build the shared indexes. */
-export function parseDocument(text: string): {tree: Root; doc: Doc} {
+/**
+ * Parse `text` once (chunked) and build the shared indexes. With `keepTree`
+ * false the returned root has no children: the nodes are dropped after the walk.
+ */
+export function parseDocument(text: string, keepTree = true): {tree: Root; doc: Doc} {
   const lines = lineTable(text)
   const words: Word[] = []
   const sentences: SentenceInfo[] = []
@@ -280,7 +283,7 @@ export function parseDocument(text: string): {tree: Root; doc: Doc} {
     for (const child of root.children) {
       if (child.type === 'ParagraphNode') walkParagraph(child, walker)
       else if (walker.offset !== 0) shiftNode(child, walker)
-      children.push(child)
+      if (keepTree) children.push(child)
     }
   }
   const tree: Root = {

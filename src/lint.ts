@@ -98,7 +98,7 @@ if (timing) {
 export function lintText(text: string, file: VFile, config: ResolvedConfig, onDoc?: (doc: Doc) => void): VFile {
   if (text.length === 0 || (config.rules.length === 0 && !onDoc)) return file
   const parseStarted = timing ? performance.now() : 0
-  const {tree, doc} = parseDocument(text)
+  const {tree, doc} = parseDocument(text, config.rules.some((run) => run.rule.usesTree))
   if (timing) timing.set('(parse)', (timing.get('(parse)') ?? 0) + performance.now() - parseStarted)
   doc.context = {entities: config.entities, source: config.source}
   onDoc?.(doc)

@@ -41,6 +41,13 @@ export interface Rule<O extends Record<string, unknown> = Record<string, unknown
   fixable: boolean
   options: {[K in keyof O]: OptionSpec}
   examples: {valid: RuleExample[]; invalid: RuleExample[]}
+  /**
+   * The rule reads the NLCST `tree` (not only `doc`). Without it, and when no
+   * enabled rule sets it, the engine hands an empty root and lets the parse
+   * tree go right after the walk that builds `doc`: keeping every document's
+   * tree alive costs more garbage collection than most rules.
+   */
+  usesTree?: boolean
   check: (tree: Root, file: VFile, options: O, doc: Doc) => void
 }
 
