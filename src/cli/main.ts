@@ -12,7 +12,7 @@ import {toVFile, type FixMode, type PlainMessage} from '../engine.js'
 import {countMessages, createSink, FORMATS, type Counts, type Format} from '../report.js'
 import {packageVersion} from '../data.js'
 import {rulesListing} from '../rules-doc.js'
-import {createRunner, defaultJobs, orderedMap} from '../pool.js'
+import {createRunner, defaultJobs, orderedMap, type Runner} from '../pool.js'
 import {configKey, contentHash, DEFAULT_CACHE_LOCATION, ResultCache} from '../cache.js'
 import {BaselineError, BaselineWriter, filterByBaseline, loadBaseline} from '../baseline.js'
 import {GitError, repoRoot, stagedBlob, stagedPaths} from '../git.js'
@@ -291,7 +291,11 @@ async function run(argv: string[], io: Io): Promise<number> {
   const baselinePath = values.baseline ? resolve(io.cwd, values.baseline) : undefined
   const baseline = baselinePath && !values['update-baseline'] ? loadBaseline(baselinePath) : undefined
   const baselineWriter = values['update-baseline'] ? new BaselineWriter() : undefined
-  const runner = await createRunner(resolver, jobs, inputs.length)
+  // The worker pool starts on the first file that needs linting: a run answered
+  // from the cache never pays for starting workers.
+  let runner: Promise<Runner> | undefined
+  const getRunner = (): Promise<Runner> => (runner ??= createRunner(resolver, jobs, inputs.length))
+  const window = Math.min(jobs, inputs.length) > 1 ? Math.min(jobs, inputs.length) * 8 : 1
   const counts: Counts = {errors: 0, warnings: 0, infos: 0}
   const patches: string[] = []
   const color = values['no-color'] ? false : values.color ? true : !values.output && io.isTTY && !process.env.NO_COLOR
@@ -300,7 +304,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   let out: WriteStream | undefined
   if (values.output && !dryRun && !baselineWriter) {
     const target = isAbsolute(values.output) ? values.output : resolve(io.cwd, values.output)
-    out = createWriteStream(target)
+    out = createWriteStream(target, {highWaterMark: 1 << 20})
     await new Promise<void>((ready, fail) => {
       out?.once('open', () => ready())
       out?.once('error', (error) => fail(new UsageError(`cannot write ${values.output}: ${(error as NodeJS.ErrnoException).code ?? error.message}`)))
@@ -332,7 +336,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   try {
     await orderedMap<Input, Done>(
       inputs,
-      runner.window,
+      window,
       async (input) => {
         const bytes = read(input)
         const resolved = resolver.resolve(input.abs)
@@ -343,7 +347,7 @@ async function run(argv: string[], io: Io): Promise<number> {
           const fixable = (m: PlainMessage) => m.expected !== undefined
           if (hit && (fix === 'none' || !hit.some(fixable))) return {messages: hit, bom: false}
         }
-        const outcome = await runner.run({bytes, abs: input.abs, fix})
+        const outcome = await (await getRunner()).run({bytes, abs: input.abs, fix})
         if (cache && outcome.fixed === undefined) cache.set(input.abs ?? input.shown, hash, configKey(resolved), outcome.messages)
         return {messages: outcome.messages, fixed: outcome.fixed, bom: outcome.bom, original: outcome.fixed !== undefined ? bytes : undefined}
       },
@@ -369,7 +373,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       }
     )
   } finally {
-    await runner.close()
+    if (runner) await (await runner).close()
   }
   cache?.save()
 
