@@ -28,15 +28,20 @@ function isLow(c: number): boolean {
 /** Lower case of BMP code units, computed on first use. */
 const lowerUnits = new Uint16Array(65536)
 
+/** The (first unit of the) lower case of a BMP code unit, cached. */
+export function lowerUnit(c: number): number {
+  let lower = lowerUnits[c]
+  if (lower === 0) lowerUnits[c] = lower = String.fromCharCode(c).toLowerCase().charCodeAt(0)
+  return lower
+}
+
 /** The first (or last) unit of a code unit's lower case; -1 for a surrogate; sigmas as one. */
-function keyUnit(c: number, last: boolean): number {
+export function keyUnit(c: number, last: boolean): number {
   if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c
   if (c >= 0xd800 && c <= 0xdfff) return -1
   if (c === 0x3a3 || c === 0x3c2) return 0x3c3
   if (c === 0x130) return last ? 0x307 : 0x69
-  let lower = lowerUnits[c]
-  if (lower === 0) lowerUnits[c] = lower = String.fromCharCode(c).toLowerCase().charCodeAt(0)
-  return lower
+  return lowerUnit(c)
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import type {Doc} from '../../src/document.js'
 import type {LineMarker, LineMatcher} from '../../src/line-matcher.js'
-import {escapeRegExp, wordCount} from '../../src/text.js'
+import {escapeRegExp, keyUnit, lowerUnit, wordCount} from '../../src/text.js'
 
 /** A month name or abbreviation. */
 export const MONTH =
@@ -428,24 +428,11 @@ export function keyEnds(value: string): number {
   while (a < b && isEdge(value.charCodeAt(a), value[a])) a++
   while (b > a && isEdge(value.charCodeAt(b - 1), value[b - 1])) b--
   if (a === b) return -1
-  const first = foldUnit(value.charCodeAt(a), false)
-  const last = foldUnit(value.charCodeAt(b - 1), true)
+  const first = keyUnit(value.charCodeAt(a), false)
+  const last = keyUnit(value.charCodeAt(b - 1), true)
   return first < 0 || last < 0 ? -1 : first * 65536 + last
 }
 
-/** A code unit's lower case as the first (or last) unit of a key: -1 for a surrogate, sigmas as one. */
-function foldUnit(c: number, last: boolean): number {
-  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c
-  if (c >= 0xd800 && c <= 0xdfff) return -1
-  if (c === 0x3a3 || c === 0x3c2) return 0x3c3
-  if (c === 0x130) return last ? 0x307 : 0x69
-  let lower = lowerUnits[c]
-  if (lower === 0) lowerUnits[c] = lower = String.fromCharCode(c).toLowerCase().charCodeAt(0)
-  return lower
-}
-
-/** Lower case of a BMP character (one code unit for all but U+0130), computed on first use. */
-const lowerUnits = new Uint16Array(65536)
 
 /**
  * A hash of `looseKey(value)` computed without making the key: two values with the same loose key have the same
@@ -482,11 +469,7 @@ export function coarseHash(value: string, limit = 48, from = 0, to = value.lengt
       if ((c >= 0xd800 && c <= 0xdfff) || c === 0x307) continue
       if (c === 0x3a3 || c === 0x3c2) c = 0x3c3
       else if (c === 0x130) c = 0x69
-      else {
-        let lower = lowerUnits[c]
-        if (lower === 0) lowerUnits[c] = lower = String.fromCharCode(c).toLowerCase().charCodeAt(0)
-        c = lower
-      }
+      else c = lowerUnit(c)
     }
     if (space) {
       h = Math.imul(h ^ 32, 16777619)
