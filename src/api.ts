@@ -2,7 +2,7 @@
 import {VFile} from 'vfile'
 import {ConfigResolver, defaultConfig, validateConfig, type Config, type RuleSetting} from './config.js'
 import {lintText} from './lint.js'
-import {applyEdits, collectEdits} from './fix.js'
+import {fixToFixedPoint, MAX_FIX_PASSES} from './fix.js'
 
 export interface LintStringOptions {
   /** Path used for source resolution and in reports. */
@@ -39,16 +39,8 @@ export function lintString(text: string, options: LintStringOptions = {}): VFile
 }
 
 /** Apply safe fixes until nothing changes (at most `maxPasses`). */
-export function fixString(text: string, options: LintStringOptions = {}, maxPasses = 10): {text: string; file: VFile} {
-  const resolver = resolverFor(options)
-  const config = resolver.resolve(options.path)
-  let current = text
-  let file = lintText(current, new VFile({path: options.path, value: current}), config)
-  for (let pass = 0; pass < maxPasses; pass++) {
-    const edits = collectEdits(file, current)
-    if (edits.length === 0) break
-    current = applyEdits(current, edits)
-    file = lintText(current, new VFile({path: options.path, value: current}), config)
-  }
-  return {text: current, file}
+export function fixString(text: string, options: LintStringOptions = {}, maxPasses = MAX_FIX_PASSES): {text: string; file: VFile} {
+  const config = resolverFor(options).resolve(options.path)
+  const makeFile = (value: string) => new VFile({path: options.path, value})
+  return fixToFixedPoint(text, lintText(text, makeFile(text), config), config, makeFile, undefined, maxPasses)
 }

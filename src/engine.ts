@@ -9,7 +9,7 @@ import type {VFileMessage} from 'vfile-message'
 import type {Point, Position} from 'unist'
 import {ConfigResolver, type Config, type RuleSetting, type ResolvedConfig} from './config.js'
 import {decode, lintText, sortMessages} from './lint.js'
-import {applyEdits, collectEdits} from './fix.js'
+import {fixToFixedPoint} from './fix.js'
 import {quietMessage, type Doc} from './document.js'
 import {documentScore} from './score.js'
 
@@ -68,8 +68,6 @@ export function toVFile(path: string, cwd: string, messages: PlainMessage[]): VF
   return file
 }
 
-const MAX_FIX_PASSES = 10
-
 /** Lint (and with `fix`, fix) one document's bytes. */
 export function processBytes(bytes: Uint8Array, config: ResolvedConfig, fix: FixMode, keepText = false, score = false): LintOutcome {
   const decoded = decode(bytes)
@@ -89,12 +87,7 @@ export function processBytes(bytes: Uint8Array, config: ResolvedConfig, fix: Fix
   let current = file
   if (fix === 'fix' && decoded.invalidAt < 0) {
     // Never write back a file that did not decode cleanly: that would lose its bytes.
-    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-      const edits = collectEdits(current, text)
-      if (edits.length === 0) break
-      text = applyEdits(text, edits)
-      current = lintText(text, new VFile(), config, onDoc)
-    }
+    ;({text, file: current} = fixToFixedPoint(text, file, config, () => new VFile(), onDoc))
   }
   if (decoded.invalidAt >= 0) {
     const before = decoded.text.slice(0, decoded.invalidAt).split('\n')

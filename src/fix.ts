@@ -6,7 +6,9 @@
  */
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {rulesById} from './config.js'
+import {rulesById, type ResolvedConfig} from './config.js'
+import type {Doc} from './document.js'
+import {lintText} from './lint.js'
 
 export interface Edit {
   start: number
@@ -83,4 +85,29 @@ export function applyEdits(text: string, edits: Edit[]): string {
     at = edit.end
   }
   return out + text.slice(at)
+}
+
+export const MAX_FIX_PASSES = 10
+
+/**
+ * Apply safe fixes pass after pass until nothing changes (at most
+ * `maxPasses`): edits that overlapped wait for the next pass, so a second
+ * `--fix` changes nothing. `file` holds the first lint; the result's file the last.
+ */
+export function fixToFixedPoint(
+  text: string,
+  file: VFile,
+  config: ResolvedConfig,
+  makeFile: (text: string) => VFile,
+  onDoc?: (doc: Doc) => void,
+  maxPasses = MAX_FIX_PASSES
+): {text: string; file: VFile} {
+  let current = file
+  for (let pass = 0; pass < maxPasses; pass++) {
+    const edits = collectEdits(current, text)
+    if (edits.length === 0) break
+    text = applyEdits(text, edits)
+    current = lintText(text, makeFile(text), config, onDoc)
+  }
+  return {text, file: current}
 }
