@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-import {main} from '../dist/src/cli/main.js'
+import {tuneV8} from '../dist/src/runtime.js'
+
+tuneV8() // before the rules load
+const {main} = await import('../dist/src/cli/main.js')
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -231,8 +231,11 @@ function walkSentence(sentence: Sentence, w: Walker): void {
     const start = position.start.offset ?? 0
     const end = position.end.offset ?? 0
     const line = position.start.line
+    // A word of one text node (most words) already holds its text: no second copy.
+    const parts = child.children
+    const only = parts.length === 1 ? parts[0] : undefined
     words.push({
-      text: w.text.slice(start, end),
+      text: only && only.type === 'TextNode' ? only.value : w.text.slice(start, end),
       start,
       end,
       sentence: index,

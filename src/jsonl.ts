@@ -115,18 +115,15 @@ export async function runJsonl(options: JsonlOptions): Promise<number> {
     await orderedStream<Line, {parsed: Parsed; outcome?: LintOutcome}>(
       lines(input),
       runner.window,
-      async (line) => {
+      (line) => {
         const parsed = parseRecord(line.text, textField)
-        if (!parsed.record) return {parsed}
+        if (!parsed.record) return {promise: Promise.resolve({parsed}), weight: 0}
         const url = typeof parsed.record[urlField] === 'string' ? (parsed.record[urlField] as string) : undefined
-        const outcome = await runner.run({
-          bytes: Buffer.from(parsed.record[textField] as string, 'utf8'),
-          url,
-          fix: options.fix ? 'fix' : 'none',
-          keepText: options.fix,
-          score: true
-        })
-        return {parsed, outcome}
+        const bytes = Buffer.from(parsed.record[textField] as string, 'utf8')
+        const promise = runner
+          .run({bytes, url, fix: options.fix ? 'fix' : 'none', keepText: options.fix, score: true})
+          .then((outcome) => ({parsed, outcome}))
+        return {promise, weight: bytes.byteLength}
       },
       async ({parsed, outcome}, line) => {
         let record: JsonlRecord

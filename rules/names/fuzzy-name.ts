@@ -9,9 +9,11 @@ import {
   type Entity,
   type EntityIndex,
   type NameForm,
-  type NameToken
+  type NameToken,
+  type Person
 } from '../../src/entities.js'
-import {nameWordAt, namesIndex, phraseBefore, plain, roleTables, type Mention, type NamesIndex} from './mentions.js'
+import {answersFor, decideAnswer, nameWordAt, namesIndex, phraseBefore, plain, roleTables, wordAnswers, type Mention, type NamesIndex, type NameWord} from './mentions.js'
+import {wordFacts} from '../translation/shared.js'
 import type {Doc} from '../../src/document.js'
 
 interface Options extends Record<string, unknown> {
@@ -48,7 +50,11 @@ const unknownCache = new Map<string, boolean>()
 
 /** Word `i` is a capitalised word that neither the dictionary nor the gazetteer knows. */
 function unknownAt(doc: Doc, index: NamesIndex, i: number, minLength: number): boolean {
-  const info = nameWordAt(doc, index.gazetteer, i)
+  return unknownWord(nameWordAt(doc, index.gazetteer, i), index, minLength)
+}
+
+/** The word is a capitalised word, `minLength` long or more, that neither the dictionary nor the gazetteer knows. */
+function unknownWord(info: NameWord, index: NamesIndex, minLength: number): boolean {
   if (info.plain.length < minLength) return false
   if (info.unknown === 0) {
     const word = info.plain
@@ -106,6 +112,21 @@ interface Pair {
   /** Close in spelling: Levenshtein distance within nomenklatura's bound, min(4, ceil(0.2 × shorter length)). */
   close: boolean
   similarity: number
+}
+
+/** `compare` answers by word, then token (names repeat through a text). */
+const pairCache = new Map<string, Map<string, Pair>>()
+
+/** `compare(word, token)`, memoised. */
+function compareCached(word: string, token: string): Pair {
+  let byToken = pairCache.get(word)
+  if (!byToken) {
+    if (pairCache.size > 100_000) pairCache.clear()
+    pairCache.set(word, (byToken = new Map()))
+  }
+  let pair = byToken.get(token)
+  if (!pair) byToken.set(token, (pair = compare(word, token)))
+  return pair
 }
 
 function compare(word: string, token: string): Pair {
@@ -178,17 +199,22 @@ hence severity \`info\` and no fix. To silence a real name, add it to \`allow\` 
   check(_tree, file, options, doc) {
     const index = namesIndex(doc)
     const words = doc.words
-    for (const span of index.spans) {
+    const ids = wordFacts(doc).ids
+    const near = answersFor(nearUnknown, doc, index, options.minLength)
+    const spans = index.spans
+    for (let k = 0; k < spans.length; k += 2) {
       // Runs of span words outside known mentions.
-      let i = span.first
-      while (i <= span.last) {
+      const last = spans[k + 1]
+      let i = spans[k]
+      while (i <= last) {
         if (index.mentionAt[i] >= 0) {
           i++
           continue
         }
         let j = i
-        while (j + 1 <= span.last && index.mentionAt[j + 1] < 0) j++
-        const found = candidatesIn(doc, index, i, j, options)
+        while (j + 1 <= last && index.mentionAt[j + 1] < 0) j++
+        // Most runs hold no unknown word near a name: nothing to look for.
+        const found = nearRun(near, ids, index, i, j, options.minLength) ? candidatesIn(doc, index, i, j, options) : NO_HITS
         for (const hit of found) {
           doc.report(file, 'names/fuzzy-name',
             `Unknown name \`${doc.text.slice(words[hit.first].start, words[hit.last].end)}\`: did you mean ${hit.suggestions}?`,
@@ -199,6 +225,20 @@ hence severity \`info\` and no fix. To silence a real name, add it to \`allow\` 
     }
   }
 })
+
+const NO_HITS: Array<{first: number; last: number; suggestions: string}> = []
+
+/** Is the word unknown (`unknownWord`) and near a name in sound or spelling (where `candidatesIn` starts)? Kept per word. */
+const nearUnknown = wordAnswers((word, index, minLength) => unknownWord(word, index, minLength) && nearTokens(index, word.plain).length > 0)
+
+/** Does the run of words `from` to `to` hold an unknown word near a name (`near`: the answers by lexicon id)? */
+function nearRun(near: Int8Array, ids: Int32Array, index: NamesIndex, from: number, to: number, minLength: number): boolean {
+  for (let p = from; p <= to; p++) {
+    const answer = near[ids[p]] || decideAnswer(nearUnknown, index, ids[p], minLength)
+    if (answer === 1) return true
+  }
+  return false
+}
 
 function candidatesIn(doc: Doc, index: NamesIndex, from: number, to: number, options: Options): Array<{first: number; last: number; suggestions: string}> {
   const words = doc.words
@@ -224,7 +264,7 @@ function candidatesIn(doc: Doc, index: NamesIndex, from: number, to: number, opt
       const start = p - ref.index
       if (tokens.length > 1 && start >= from && start + tokens.length - 1 <= to) {
         const pairs = tokens.map((token, k) =>
-          k === ref.index ? {pair, unknown: true} : {pair: compare(words[start + k].text, token), unknown: unknownAt(doc, index, start + k, 2)}
+          k === ref.index ? {pair, unknown: true} : {pair: compareCached(words[start + k].text, token), unknown: unknownAt(doc, index, start + k, 2)}
         )
         const fits = pairs.every(({pair, unknown}) => pair.exact || (pair.close && pair.similarity >= 0.8) || (pair.sound && unknown && pair.similarity >= 0.5))
         if (fits && pairs.some(({pair}) => !pair.exact)) {
@@ -262,15 +302,27 @@ function candidatesIn(doc: Doc, index: NamesIndex, from: number, to: number, opt
   return out
 }
 
+const firstNameSets = new WeakMap<Person, Set<string>>()
+
+/** The first tokens of the person's multi-token name and aliases, in lower case (built once per person). */
+function firstNamesOf(person: Person): Set<string> {
+  let names = firstNameSets.get(person)
+  if (!names) {
+    names = new Set([person.name, ...person.aliases].map((n) => n.split(/\s+/)).filter((t) => t.length > 1).map((t) => t[0].toLowerCase()))
+    firstNameSets.set(person, names)
+  }
+  return names
+}
+
 /** Does the context tie word `p` to `entity`: its first name before it, a fitting role phrase, or the person named elsewhere? */
 function tiedTo(doc: Doc, index: NamesIndex, p: number, entity: Entity): boolean {
   const person = entity.person
   if (!person) return false
   if (index.named.has(entity.id)) return true
   const words = doc.words
-  const firstNames = new Set([person.name, ...person.aliases].map((n) => n.split(/\s+/)).filter((t) => t.length > 1).map((t) => t[0].toLowerCase()))
+  const firstNames = firstNamesOf(person)
   if (p > 0 && firstNames.has(plain(words[p - 1].text).toLowerCase())) return true
-  const pseudo: Mention = {start: words[p].start, end: words[p].end, first: p, last: p, text: words[p].text, forms: [], kind: 'surname', glued: false}
+  const pseudo: Mention = {start: words[p].start, end: words[p].end, first: p, last: p, forms: [], kind: 'surname', glued: false}
   const bound = phraseBefore(doc, pseudo, roleTables().roles)
   if (!bound || bound.blocked) return false
   return person.roles.some((role) => bound.entry.types.includes(role.type) && (!bound.country || role.country === bound.country))

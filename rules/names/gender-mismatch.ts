@@ -1,5 +1,5 @@
 import {defineRule} from '../../src/rule.js'
-import {isCapitalised, namesIndex, phraseBefore, plain, roleTables, type Mention} from './mentions.js'
+import {isCapitalised, lowerWordIn, namesIndex, phraseBefore, plain, roleTables, wordSetBit, type Mention, type NamesIndex} from './mentions.js'
 import type {Doc} from '../../src/document.js'
 
 interface Options extends Record<string, unknown> {
@@ -16,6 +16,7 @@ const SPEECH = new Set([
   'reveals', 'promised', 'promises', 'emphasized', 'emphasised', 'reiterated', 'indicated', 'believes', 'thinks',
   'hopes', 'hoped', 'expects', 'expected', 'feels', 'felt', 'recalled', 'recalls', 'predicted', 'vowed', 'vows'
 ])
+const SPEECH_VERB = wordSetBit(SPEECH)
 /** Words that may sit between the verb and the pronoun (`said on Tuesday that he`, `told reporters that she`). */
 const FILLER = /^(?:that|on|in|at|last|this|late|early|earlier|later|then|also|again|reporters|journalists|the|press|media|a|an|statement|interview|briefing|conference|news|today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|week|month|year|recently|previously|repeatedly|once|twice|however|meanwhile|\d+)$/i
 const STOP = /^(?:i|we|you|they|it|his|her|him|them|their|its|our|who|which|and|but|or|if|when|while|because|although|as)$/i
@@ -86,7 +87,7 @@ form, but the rule never fixes.`,
         }
       }
       if (options.pronouns) {
-        const pronoun = pronounAfter(doc, mention, options.maxGap)
+        const pronoun = pronounAfter(doc, index, mention, options.maxGap)
         if (pronoun === undefined) continue
         const word = doc.words[pronoun]
         const gender = plain(word.text).toLowerCase() === 'he' ? 'male' : 'female'
@@ -99,14 +100,25 @@ form, but the rule never fixes.`,
   }
 })
 
+/** `text.slice(from, to)` is one or more spaces, tabs or no-break spaces. */
+function spacesOnly(text: string, from: number, to: number): boolean {
+  if (to <= from) return false
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i)
+    if (c !== 32 && c !== 9 && c !== 0xa0) return false
+  }
+  return true
+}
+
 /** Word index of `he`/`she` in `<Name> said [fillers] he`, or undefined. */
-function pronounAfter(doc: Doc, mention: Mention, maxGap: number): number | undefined {
+function pronounAfter(doc: Doc, index: NamesIndex, mention: Mention, maxGap: number): number | undefined {
   const words = doc.words
   const sentence = words[mention.first].sentence
   const verb = mention.last + 1
   if (verb >= words.length || words[verb].sentence !== sentence) return undefined
-  if (!/^[ \t\u00a0]+$/.test(doc.text.slice(mention.end, words[verb].start))) return undefined
-  if (!SPEECH.has(words[verb].text.toLowerCase())) return undefined
+  if (!spacesOnly(doc.text, mention.end, words[verb].start)) return undefined
+  // (The word is read with straight apostrophes, which no verb of the list holds.)
+  if (!lowerWordIn(doc, index, verb, SPEECH_VERB)) return undefined
   for (let i = verb + 1, gap = 0; i < words.length && gap <= maxGap; i++, gap++) {
     const word = words[i]
     if (word.sentence !== sentence) return undefined

@@ -1,9 +1,28 @@
 import {defineRule} from '../../src/rule.js'
 import {replacementFor} from '../../src/entities.js'
-import {namesIndex} from './mentions.js'
+import type {NameForm} from '../../src/entities.js'
+import {namesIndex, type Mention} from './mentions.js'
 
 interface Options extends Record<string, unknown> {
   glued: boolean
+}
+
+const replacements = new WeakMap<NameForm, string>()
+
+/** `replacementFor` the garbled form, worked out once per form. */
+function replacementOf(form: NameForm): string {
+  let replacement = replacements.get(form)
+  if (replacement === undefined) {
+    replacement = replacementFor(form.text, form.entity)
+    replacements.set(form, replacement)
+  }
+  return replacement
+}
+
+/** Every form matching at the mention is a garbled one. */
+function onlyGarbled(mention: Mention): boolean {
+  for (const form of mention.forms) if (form.kind !== 'garbled') return false
+  return true
 }
 
 export default defineRule<Options>({
@@ -56,17 +75,18 @@ Fix: \`--fix\` writes the proposed form when exactly one entity has the garbled 
   check(_tree, file, options, doc) {
     const index = namesIndex(doc)
     for (const mention of index.mentions) {
-      if (mention.forms.some((f) => f.kind !== 'garbled')) continue
+      if (!onlyGarbled(mention)) continue
       if (mention.glued && !options.glued) continue
-      const allCaps = mention.text.length > 1 && mention.text === mention.text.toUpperCase() && /\p{Lu}/u.test(mention.text)
+      const text = doc.text.slice(mention.start, mention.end)
+      const allCaps = text.length > 1 && text === text.toUpperCase() && /\p{Lu}/u.test(text)
       const proposals = mention.forms.map((form) => {
-        const replacement = replacementFor(form.text, form.entity)
+        const replacement = replacementOf(form)
         return {replacement: allCaps ? replacement.toUpperCase() : replacement, entity: form.entity}
       })
       const shown = proposals
         .map((p) => `\`${p.replacement}\`${p.replacement.toLowerCase() === p.entity.name.toLowerCase() ? '' : ` (${p.entity.name})`}`)
         .join(' or ')
-      doc.report(file, 'names/known-variant', `Unexpected garbled name \`${mention.text}\`, use ${shown}`, mention.start, mention.end,
+      doc.report(file, 'names/known-variant', `Unexpected garbled name \`${text}\`, use ${shown}`, mention.start, mention.end,
         proposals.length === 1 ? {expected: [proposals[0].replacement]} : {})
     }
   }

@@ -1,9 +1,21 @@
 import {defineRule} from '../../src/rule.js'
 import type {Role} from '../../src/entities.js'
-import {heldAt, namesIndex, phraseBefore, roleTables} from './mentions.js'
+import {heldAt, namesIndex, phraseBefore, roleTables, type RolePhrase} from './mentions.js'
 
 interface Options extends Record<string, unknown> {
   yearTolerance: number
+}
+
+const phrasePatterns = new WeakMap<RolePhrase, RegExp>()
+
+/** The role phrase's words inside a role's title (`envoy` in `Special Envoy for Climate`), built once per phrase. */
+function phrasePattern(entry: RolePhrase): RegExp {
+  let re = phrasePatterns.get(entry)
+  if (!re) {
+    re = new RegExp(`(?:^|[^\\p{L}])${entry.tokens.join('\\s+').replace(/\./g, '\\.')}(?![\\p{L}])`, 'iu')
+    phrasePatterns.set(entry, re)
+  }
+  return re
 }
 
 function years(role: Role): string {
@@ -63,7 +75,7 @@ add the role to your entities file.`,
       if (!bound || bound.blocked) continue
       const year = index.time.year
       const inTime = (role: Role) => heldAt(role, index.time, options.yearTolerance)
-      const phraseWords = new RegExp(`(?:^|[^\\p{L}])${bound.entry.tokens.join('\\s+').replace(/\./g, '\\.')}(?![\\p{L}])`, 'iu')
+      const phraseWords = phrasePattern(bound.entry)
       const fits = person.roles.some(
         (role) =>
           (bound.entry.types.includes(role.type) || (role.type === 'other' && phraseWords.test(role.title))) &&

@@ -1,5 +1,6 @@
 import {defineRule} from '../../src/rule.js'
-import {isCapitalised, namesIndex, plain, roleTables, spaceOnly, type Mention} from './mentions.js'
+import type {Doc} from '../../src/document.js'
+import {isCapitalised, lowerWordIn, namesIndex, plain, roleTables, spaceOnly, wordSetBit, type Mention} from './mentions.js'
 
 const VERBS = new Set([
   'told', 'tells', 'tell', 'reveals', 'revealed', 'reveal', 'met', 'meets', 'meet', 'meeting', 'spoke', 'speaks',
@@ -14,7 +15,17 @@ const VERBS = new Set([
 const ADVERBS = new Set(['also', 'then', 'later', 'reportedly', 'again', 'personally', 'once', 'recently', 'has', 'had', 'have', 'will', 'would'])
 const LINKS = new Set(['to', 'with', 'by', 'for', 'the', 'his', 'her', 'their', 'its', 'a', 'counterpart'])
 
+const ADVERB = wordSetBit(ADVERBS)
+const VERB = wordSetBit(VERBS)
+const LINK = wordSetBit(LINKS)
 let titleWordSet: Set<string> | undefined
+let titleBit = 0
+
+/** The word-set bit of `titles()`. */
+function titleWord(): number {
+  titleBit ||= wordSetBit(titles())
+  return titleBit
+}
 
 /** Words of role phrases, gendered titles and country words (`President`, `Russian`, `counterpart`). */
 function titles(): Set<string> {
@@ -25,6 +36,17 @@ function titles(): Set<string> {
   for (const token of t.countries.keys()) for (const part of token.split(' ')) titleWordSet.add(part)
   for (const title of t.gendered) for (const token of title.tokens) titleWordSet.add(token)
   return titleWordSet
+}
+
+/** Word `k` is in the sentence, with only spaces between it and the word before. */
+function spaced(doc: Doc, k: number, sentence: number): boolean {
+  const words = doc.words
+  return words[k].sentence === sentence && spaceOnly(doc.text, words[k - 1].end, words[k].start)
+}
+
+/** The written surname of a mention (its last word, without a possessive), in lower case. */
+function surname(doc: Doc, m: Mention): string {
+  return plain(doc.text.slice(doc.words[m.last].start, m.end)).toLowerCase()
 }
 
 export default defineRule({
@@ -60,34 +82,32 @@ side (the article's other participant).`,
   check(_tree, file, _options, doc) {
     const index = namesIndex(doc)
     const words = doc.words
-    const titleWords = titles()
-    const surname = (m: Mention) => plain(doc.text.slice(words[m.last].start, m.end)).toLowerCase()
+    const title = titleWord()
     for (let mi = 0; mi < index.mentions.length; mi++) {
       const a = index.mentions[mi]
       if (a.glued || a.forms[0].entity.kind !== 'person') continue
       if (a.end !== words[a.last].end) continue
       const sentence = words[a.first].sentence
-      const spaced = (k: number) => words[k].sentence === sentence && spaceOnly(doc.text, words[k - 1].end, words[k].start)
+      // (The words are read with straight apostrophes, which none of these words holds.)
       let i = a.last + 1
-      if (i < words.length && spaced(i) && ADVERBS.has(words[i].text.toLowerCase())) i++
-      if (i >= words.length || !spaced(i) || !VERBS.has(words[i].text.toLowerCase())) continue
+      if (i < words.length && spaced(doc, i, sentence) && lowerWordIn(doc, index, i, ADVERB)) i++
+      if (i >= words.length || !spaced(doc, i, sentence) || !lowerWordIn(doc, index, i, VERB)) continue
       // Between the verb and the second name: links and title words only, no punctuation.
       let j = i + 1
       let steps = 0
-      while (j < words.length && index.mentionAt[j] < 0 && steps < 5 && spaced(j)) {
-        const lower = plain(words[j].text).toLowerCase()
-        if (!(LINKS.has(lower) || titleWords.has(lower))) break
+      while (j < words.length && index.mentionAt[j] < 0 && steps < 5 && spaced(doc, j, sentence)) {
+        if (!(lowerWordIn(doc, index, j, LINK) || lowerWordIn(doc, index, j, title))) break
         j++
         steps++
       }
-      if (j >= words.length || index.mentionAt[j] < 0 || !spaced(j)) continue
+      if (j >= words.length || index.mentionAt[j] < 0 || !spaced(doc, j, sentence)) continue
       const b = index.mentions[index.mentionAt[j]]
       if (b.first !== j || b.end !== words[b.last].end) continue
       // `Trump Tower`: the second name runs on into a longer capitalised name.
       const after = words[b.last + 1]
       if (after && after.sentence === sentence && isCapitalised(after.text) && spaceOnly(doc.text, b.end, after.start)) continue
       const same = (a.entity && b.entity && a.entity === b.entity) ||
-        (!a.entity && !b.entity && surname(a) === surname(b) && a.forms.some((f) => b.forms.some((g) => g.entity === f.entity)))
+        (!a.entity && !b.entity && surname(doc, a) === surname(doc, b) && a.forms.some((f) => b.forms.some((g) => g.entity === f.entity)))
       if (!same) continue
       const name = (a.entity ?? b.entity ?? a.forms[0].entity).name
       const span = doc.text.slice(a.start, b.end)

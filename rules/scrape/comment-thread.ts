@@ -71,6 +71,18 @@ function mayStartWhen(c: number): boolean {
   return c === 40 || c === 44 || c === 124 || c === 45 // ( , | -
 }
 
+/**
+ * Digits around a `:` or `.` (white space allowed, as the header's words are re-joined with one space): every time
+ * of the date grammar (`TIME` in shared.ts, and the ISO timestamp) has them.
+ */
+const CLOCK_DIGITS = /\d\s*[:.]\s*\d/
+
+/** Does the line end in `ago` (any case), as a relative time must? */
+function endsInAgo(t: string): boolean {
+  const n = t.length
+  return n >= 3 && (t.charCodeAt(n - 3) | 32) === 97 && (t.charCodeAt(n - 2) | 32) === 103 && (t.charCodeAt(n - 1) | 32) === 111
+}
+
 /** Longest line that can be a comment header, gate or button. */
 const MAX_MARKER = 200
 /** Body lines (non-blank, non-marker) allowed between two markers of one thread. */
@@ -98,6 +110,9 @@ function classify(text: string, digit: boolean, c: Compiled): Kind {
     const when = says[2] ? whenKind(says[2]) : 'none'
     if (isName(says[1]) && when && !c.stop.has(says[1].split(/\s+/)[0].toLowerCase())) return 'says'
   }
+  // A header and a stamp need a date *with a time* or a relative time: a time has a `:` or `.` between digits,
+  // and a relative time ends the line in `ago` (a cheap test before the date grammar).
+  if (!CLOCK_DIGITS.test(line) && !endsInAgo(line)) return 'body'
   const name = headerName(line)
   if (name && !c.stop.has(name.split(/\s+/)[0].toLowerCase())) return 'header'
   const stamp = whenKind(line.replace(STAMP_LEAD, ''))

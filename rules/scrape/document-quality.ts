@@ -133,11 +133,33 @@ function hashWord(text: string, a: number, b: number): number {
 const STOP_HASHES = Int32Array.from(STOP_WORDS, (w) => hashWord(w, 0, w.length))
 const STOP_LENGTHS = Int32Array.from(STOP_WORDS, (w) => w.length)
 
-/** Is the word of `length` characters hashed to `h` a stop word? */
-function isStopWord(h: number, length: number): boolean {
-  if (length < 2 || length > 4) return false
-  for (let k = 0; k < STOP_HASHES.length; k++) if (STOP_HASHES[k] === h && STOP_LENGTHS[k] === length) return true
-  return false
+/**
+ * The stop words in a table of 16 slots indexed by 4 bits of their hashes (the first bit position where the 8 are
+ * apart), so the test of a word is one slot's hash and length compared, without a branch on the word's length (a
+ * branch taken or not at random costs more than the compare). An empty slot has length -1: no word matches it.
+ */
+const STOP_SHIFT = stopShift()
+const STOP_SLOT_HASH = new Int32Array(16)
+const STOP_SLOT_LENGTH = new Int32Array(16).fill(-1)
+for (let k = 0; k < STOP_HASHES.length; k++) {
+  const slot = (STOP_HASHES[k] >>> STOP_SHIFT) & 15
+  STOP_SLOT_HASH[slot] = STOP_HASHES[k]
+  STOP_SLOT_LENGTH[slot] = STOP_LENGTHS[k]
+}
+
+function stopShift(): number {
+  for (let shift = 0; shift <= 28; shift++) {
+    const slots = new Set<number>()
+    for (const h of STOP_HASHES) slots.add((h >>> shift) & 15)
+    if (slots.size === STOP_HASHES.length) return shift
+  }
+  throw new Error('document-quality: no stop-word slot shift')
+}
+
+/** 1 if the word of `length` characters hashed to `h` is a stop word, else 0. */
+function stopWord(h: number, length: number): number {
+  const slot = (h >>> STOP_SHIFT) & 15
+  return (STOP_SLOT_HASH[slot] === h ? 1 : 0) & (STOP_SLOT_LENGTH[slot] === length ? 1 : 0)
 }
 
 /*
@@ -174,14 +196,21 @@ function resetSlots(size: number): void {
 let topAt = -1
 let topCount = 1
 
-/** Mix a word hash into an n-gram key. */
+/** Mix a word hash into an n-gram key (the product's high bits are well mixed: they pick the bucket). */
 function mix(h: number, word: number): number {
   return (Math.imul(h ^ word, 0x9e3779b1) + 0x7f4a7c15) | 0
 }
 
+/** One more key in bucket `b`: 0 becomes 1, 1 and 2 become 2 (without a branch, which would be taken at random). */
+function fillBucket(bucket: Uint8Array, b: number): void {
+  const v = bucket[b]
+  bucket[b] = v + 1 - (v >> 1)
+}
+
 /**
  * Most frequent n-gram's characters × count over `total` characters, for n = 2, 3, 4 (hashed words and n-grams).
- * The keys of all three are made in one pass that also fills their buckets; then each is counted.
+ * The keys of all three are made in one pass that also fills their buckets; then each is counted. An (n+1)-gram's
+ * key extends the n-gram's key at the same position with one more word (one mix per key).
  */
 function topNgrams(hashes: Int32Array, lengths: Int32Array, words: number, total: number): [number, number, number] {
   const out: [number, number, number] = [0, 0, 0]
@@ -194,24 +223,20 @@ function topNgrams(hashes: Int32Array, lengths: Int32Array, words: number, total
   const bucket = buckets
   bucket.fill(0, 0, 3 * size)
   const shift = 32 - bits
+  const ends3 = words - 2
+  const ends4 = words - 3
   for (let i = 0; i + 1 < words; i++) {
-    const h0 = hashes[i]
-    const h1 = hashes[i + 1]
-    const k2 = mix(mix(2, h0), h1)
+    const k2 = mix(mix(2, hashes[i]), hashes[i + 1])
     keys[i] = k2
-    let b = Math.imul(k2, 0x9e3779b1) >>> shift
-    if (bucket[b] < 2) bucket[b]++
-    if (i + 2 < words) {
-      const h2 = hashes[i + 2]
-      const k3 = mix(mix(mix(3, h0), h1), h2)
+    fillBucket(bucket, k2 >>> shift)
+    if (i < ends3) {
+      const k3 = mix(k2, hashes[i + 2])
       keys[words + i] = k3
-      b = size + (Math.imul(k3, 0x9e3779b1) >>> shift)
-      if (bucket[b] < 2) bucket[b]++
-      if (i + 3 < words) {
-        const k4 = mix(mix(mix(mix(4, h0), h1), h2), hashes[i + 3])
+      fillBucket(bucket, size + (k3 >>> shift))
+      if (i < ends4) {
+        const k4 = mix(k3, hashes[i + 3])
         keys[2 * words + i] = k4
-        b = 2 * size + (Math.imul(k4, 0x9e3779b1) >>> shift)
-        if (bucket[b] < 2) bucket[b]++
+        fillBucket(bucket, 2 * size + (k4 >>> shift))
       }
     }
   }
@@ -230,23 +255,25 @@ function topNgrams(hashes: Int32Array, lengths: Int32Array, words: number, total
 
 /**
  * The first index and count of the most frequent of `keys[from, from + count)` (into topAt, topCount), counting
- * only the keys of shared buckets (`bucket[base + …] === 2`).
+ * only the keys of shared buckets (`bucket[base + (key >>> shift)] === 2`). The slot is taken from other bits of
+ * the key than the bucket (keys of one bucket share their high bits).
  */
 function mostFrequent(keys: Int32Array, from: number, count: number, bucket: Uint8Array, base: number, shift: number): void {
   let best = 1
   let bestAt = -1
-  let size = 16
-  while (size < count * 2) size <<= 1
+  let bits = 4
+  while (1 << bits < count * 2) bits++
+  const size = 1 << bits
   resetSlots(size)
   const table = slots
-  const mask = size - 1
+  const slotShift = 32 - bits
+  const wrap = ((size - 1) << 2) | 3
   const stamp = generation
   for (let i = 0; i < count; i++) {
     const key = keys[from + i]
-    const mixed = Math.imul(key, 0x9e3779b1)
-    if (bucket[base + (mixed >>> shift)] !== 2) continue
-    let slot = (mixed & mask) << 2
-    while (table[slot] === stamp && table[slot + 1] !== key) slot = (slot + 4) & (mask << 2 | 3)
+    if (bucket[base + (key >>> shift)] !== 2) continue
+    let slot = (Math.imul(key, 0x85ebca6b) >>> slotShift) << 2
+    while (table[slot] === stamp && table[slot + 1] !== key) slot = (slot + 4) & wrap
     let c: number
     if (table[slot] !== stamp) {
       table[slot] = stamp
@@ -372,8 +399,30 @@ let dupLineChars = 0
 let paragraphs = 0
 let dupParagraphs = 0
 let dupParagraphChars = 0
+let lorem = false
 
-/** White-space separated tokens; words are tokens without surrounding punctuation (hashes and lengths kept). */
+/** Is `c` white space (as the token split sees it)? ASCII first: most characters are. */
+function isTokenSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 128 && isSpace(c))
+}
+
+/**
+ * Is the space at `i` the middle of `lorem ipsum` (any case)? `/lorem ipsum/i` without the `u` flag matches ASCII
+ * letters only, case-insensitively, and its ` ` is one space character: the test made while scanning the tokens.
+ */
+function loremAt(text: string, i: number): boolean {
+  if (i < 5 || i + 5 >= text.length) return false
+  return (text.charCodeAt(i - 5) | 32) === 108 && (text.charCodeAt(i - 4) | 32) === 111 && (text.charCodeAt(i - 3) | 32) === 114 &&
+    (text.charCodeAt(i - 2) | 32) === 101 && (text.charCodeAt(i - 1) | 32) === 109 && (text.charCodeAt(i + 1) | 32) === 105 &&
+    (text.charCodeAt(i + 2) | 32) === 112 && (text.charCodeAt(i + 3) | 32) === 115 && (text.charCodeAt(i + 4) | 32) === 117 &&
+    (text.charCodeAt(i + 5) | 32) === 109
+}
+
+/**
+ * White-space separated tokens; words are tokens without surrounding punctuation (hashes and lengths kept). Also
+ * notes `lorem ipsum` (C4), which needs a look at the spaces only. The counts are kept in locals and stored once:
+ * module variables written per character cost a store each.
+ */
 function scanTokens(text: string): void {
   const n = text.length
   const capacity = (n >> 1) + 1
@@ -383,14 +432,21 @@ function scanTokens(text: string): void {
   }
   const hashes = wordHashes
   const lengths = wordLengths
-  tokens = words = alpha = stop = letters = 0
+  let nTokens = 0
+  let nWords = 0
+  let nAlpha = 0
+  let nStop = 0
+  let nLetters = 0
+  let hasLorem = false
   for (let i = 0; i < n; ) {
     let c = text.charCodeAt(i)
-    if (c === 32 || (c >= 9 && c <= 13) || (c >= 128 && isSpace(c))) {
+    if (isTokenSpace(c)) {
+      // (`lorem` ends in `m`: other spaces are not looked at further.)
+      if (c === 32 && !hasLorem && i >= 5 && (text.charCodeAt(i - 1) | 32) === 109) hasLorem = loremAt(text, i)
       i++
       continue
     }
-    tokens++
+    nTokens++
     let letter = false
     // The characters before the first letter or digit.
     let a = -1
@@ -415,7 +471,7 @@ function scanTokens(text: string): void {
       }
       if (++i >= n) break
       c = text.charCodeAt(i)
-      if (c === 32 || (c >= 9 && c <= 13) || (c >= 128 && isSpace(c))) break
+      if (isTokenSpace(c)) break
     }
     if (a >= 0) {
       // The word runs from the first to the last letter or digit of the token; its hash (FNV-1a over the
@@ -424,12 +480,24 @@ function scanTokens(text: string): void {
       let wordHash = 0
       let b = a
       for (;;) {
-        if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
-          h = Math.imul(h ^ (c | 32), 16777619)
-          wordHash = h
-          b = i + 1
+        // `c | 32` is a lower-case ASCII letter exactly when c is an ASCII letter.
+        let lower = c | 32
+        if (lower >= 97 && lower <= 122) {
+          // A run of ASCII letters (most of a word) in a tight loop; the word's end is set once after it.
           letter = true
-        } else if (c < 128) {
+          h = Math.imul(h ^ lower, 16777619)
+          while (++i < n) {
+            c = text.charCodeAt(i)
+            lower = c | 32
+            if (lower < 97 || lower > 122) break
+            h = Math.imul(h ^ lower, 16777619)
+          }
+          wordHash = h
+          b = i
+          if (i >= n || isTokenSpace(c)) break
+          continue
+        }
+        if (c < 128) {
           h = Math.imul(h ^ c, 16777619)
           if (c >= 48 && c <= 57) {
             wordHash = h
@@ -446,16 +514,22 @@ function scanTokens(text: string): void {
         }
         if (++i >= n) break
         c = text.charCodeAt(i)
-        if (c === 32 || (c >= 9 && c <= 13) || (c >= 128 && isSpace(c))) break
+        if (isTokenSpace(c)) break
       }
-      if (isStopWord(wordHash, b - a)) stop++
-      hashes[words] = wordHash
-      lengths[words] = b - a
-      words++
-      letters += b - a
+      nStop += stopWord(wordHash, b - a)
+      hashes[nWords] = wordHash
+      lengths[nWords] = b - a
+      nWords++
+      nLetters += b - a
     }
-    if (letter) alpha++
+    if (letter) nAlpha++
   }
+  tokens = nTokens
+  words = nWords
+  alpha = nAlpha
+  stop = nStop
+  letters = nLetters
+  lorem = hasLorem
   // Symbols: tokens with a `#`, and tokens with an ellipsis (`...` or `…`), found by searching for them.
   hashTokens.length = 0
   dotTokens.length = 0
@@ -581,7 +655,7 @@ function computeSignals(doc: Pick<Doc, 'text' | 'lines' | 'sentences'>): Quality
     topNgramCharRatio: words >= 4 ? topNgrams(wordHashes, wordLengths, words, total) : [0, 0, 0],
     terminalLineRatio: terminal / nl,
     shortLineRatio: short / nl,
-    loremIpsum: /lorem ipsum/i.test(text),
+    loremIpsum: lorem,
     curlyBracket: text.includes('{')
   }
 }

@@ -12,7 +12,7 @@ import {toVFile, type FixMode, type PlainMessage} from '../engine.js'
 import {countMessages, createSink, FORMATS, type Counts, type Format} from '../report.js'
 import {packageVersion} from '../data.js'
 import {rulesListing} from '../rules-doc.js'
-import {createRunner, defaultJobs, orderedMap, type Runner} from '../pool.js'
+import {createRunner, defaultJobs, orderedMap, windowFor, type Runner} from '../pool.js'
 import {configKey, contentHash, DEFAULT_CACHE_LOCATION, ResultCache} from '../cache.js'
 import {BaselineError, BaselineWriter, filterByBaseline, loadBaseline} from '../baseline.js'
 import {GitError, repoRoot, stagedBlob, stagedPaths} from '../git.js'
@@ -45,7 +45,8 @@ Options:
       --cache-location P   cache file (default .newslintcache)
       --baseline FILE      report only findings not recorded in FILE
       --update-baseline    record the current findings in the --baseline FILE
-  -j, --jobs N             worker threads (default: the number of cores)
+  -j, --jobs N             threads that lint: this one and N-1 workers
+                           (default: the number of cores)
       --jsonl [FILE|-]     JSONL corpus mode (see README); with --text-field F,
                            --url-field F, --id-field F, --threshold X, --fix
       --no-color           plain output
@@ -295,7 +296,6 @@ async function run(argv: string[], io: Io): Promise<number> {
   // from the cache never pays for starting workers.
   let runner: Promise<Runner> | undefined
   const getRunner = (): Promise<Runner> => (runner ??= createRunner(resolver, jobs, inputs.length))
-  const window = Math.min(jobs, inputs.length) > 1 ? Math.min(jobs, inputs.length) * 8 : 1
   const counts: Counts = {errors: 0, warnings: 0, infos: 0}
   const patches: string[] = []
   const color = values['no-color'] ? false : values.color ? true : !values.output && io.isTTY && !process.env.NO_COLOR
@@ -333,23 +333,32 @@ async function run(argv: string[], io: Io): Promise<number> {
     original?: Buffer
   }
 
+  const lintInput = async (input: Input, bytes: Buffer): Promise<Done> => {
+    const resolved = resolver.resolve(input.abs)
+    let hash = ''
+    if (cache) {
+      hash = contentHash(bytes)
+      const hit = cache.get(input.abs ?? input.shown, hash, configKey(resolved))
+      const fixable = (m: PlainMessage) => m.expected !== undefined
+      if (hit && (fix === 'none' || !hit.some(fixable))) return {messages: hit, bom: false}
+    }
+    const outcome = await (await getRunner()).run({bytes, abs: input.abs, fix})
+    if (cache && outcome.fixed === undefined) cache.set(input.abs ?? input.shown, hash, configKey(resolved), outcome.messages)
+    return {messages: outcome.messages, fixed: outcome.fixed, bom: outcome.bom, original: outcome.fixed !== undefined ? bytes : undefined}
+  }
+
   try {
     await orderedMap<Input, Done>(
       inputs,
-      window,
-      async (input) => {
-        const bytes = read(input)
-        const resolved = resolver.resolve(input.abs)
-        let hash = ''
-        if (cache) {
-          hash = contentHash(bytes)
-          const hit = cache.get(input.abs ?? input.shown, hash, configKey(resolved))
-          const fixable = (m: PlainMessage) => m.expected !== undefined
-          if (hit && (fix === 'none' || !hit.some(fixable))) return {messages: hit, bom: false}
+      windowFor(jobs, inputs.length),
+      (input) => {
+        let bytes: Buffer
+        try {
+          bytes = read(input)
+        } catch (error) {
+          return {promise: Promise.reject(error), weight: 0} // raised in input order
         }
-        const outcome = await (await getRunner()).run({bytes, abs: input.abs, fix})
-        if (cache && outcome.fixed === undefined) cache.set(input.abs ?? input.shown, hash, configKey(resolved), outcome.messages)
-        return {messages: outcome.messages, fixed: outcome.fixed, bom: outcome.bom, original: outcome.fixed !== undefined ? bytes : undefined}
+        return {promise: lintInput(input, bytes), weight: bytes.byteLength}
       },
       (done, input) => {
         if (done.fixed !== undefined && done.original) {

@@ -1,0 +1,86 @@
+/** The in-order, bounded task window behind --jobs and --jsonl. */
+import {describe, expect, it} from 'vitest'
+import {orderedMap, orderedStream, windowFor, BATCH_BYTES, type Started} from '../src/pool.js'
+
+/** A task of `weight` bytes that finishes after `delay` ms, tracking how much is in flight. */
+function tracker() {
+  const state = {inFlight: 0, maxInFlight: 0, started: [] as number[]}
+  const start = (weight: number, delay: number, value: number): Started<number> => {
+    state.started.push(value)
+    state.inFlight += weight
+    state.maxInFlight = Math.max(state.maxInFlight, state.inFlight)
+    const promise = new Promise<number>((done) =>
+      setTimeout(() => {
+        state.inFlight -= weight
+        done(value)
+      }, delay)
+    )
+    return {promise, weight}
+  }
+  return {state, start}
+}
+
+// Out-of-order completion: later inputs finish first.
+const delays = [30, 5, 1, 20, 2, 9, 14, 3, 0, 7, 11, 4]
+
+describe('orderedMap', () => {
+  it('reports results in input order although tasks finish out of order', async () => {
+    const {start} = tracker()
+    const seen: number[] = []
+    await orderedMap(delays.map((d, i) => ({d, i})), {count: 5, bytes: 1e9}, (x) => start(1, x.d, x.i), (value, input, index) => {
+      expect(value).toBe(input.i)
+      expect(index).toBe(input.i)
+      seen.push(value)
+    })
+    expect(seen).toEqual(delays.map((_d, i) => i))
+  })
+
+  it('keeps at most window.count tasks and about window.bytes in flight', async () => {
+    const {state, start} = tracker()
+    await orderedMap(delays.map((d, i) => ({d, i})), {count: 4, bytes: 250}, (x) => start(100, x.d, x.i), () => {})
+    // 250 bytes of window: a third 100-byte task starts while 200 are in flight, a fourth does not.
+    expect(state.maxInFlight).toBe(300)
+  })
+
+  it('always runs a task larger than the whole window, one at a time', async () => {
+    const {state, start} = tracker()
+    const seen: number[] = []
+    await orderedMap([0, 1, 2], {count: 10, bytes: 10}, (i) => start(1000, 3 - i, i), (value) => void seen.push(value))
+    expect(seen).toEqual([0, 1, 2])
+    expect(state.maxInFlight).toBe(1000)
+  })
+
+  it('raises a failed task in input order, after the results before it', async () => {
+    const seen: number[] = []
+    const run = orderedMap([0, 1, 2, 3], {count: 4, bytes: 1e9}, (i): Started<number> => {
+      if (i === 2) return {promise: Promise.reject(new Error('cannot read 2')), weight: 0}
+      return {promise: new Promise((done) => setTimeout(() => done(i), 10 - i)), weight: 1}
+    }, (value) => void seen.push(value))
+    await expect(run).rejects.toThrow('cannot read 2')
+    expect(seen).toEqual([0, 1])
+  })
+})
+
+describe('orderedStream', () => {
+  async function* source(n: number) {
+    for (let i = 0; i < n; i++) yield i
+  }
+
+  it('keeps input order and the byte window on a stream', async () => {
+    const {state, start} = tracker()
+    const seen: number[] = []
+    await orderedStream(source(12), {count: 100, bytes: 250}, (i) => start(100, delays[i], i), (value) => void seen.push(value))
+    expect(seen).toEqual([...Array(12).keys()])
+    expect(state.maxInFlight).toBeLessThanOrEqual(300)
+  })
+})
+
+describe('windowFor', () => {
+  it('is one task at a time without workers, and batches of text with them', () => {
+    expect(windowFor(1, 100)).toEqual({count: 1, bytes: 0})
+    expect(windowFor(4, 1)).toEqual({count: 1, bytes: 0})
+    const two = windowFor(2, 100)
+    expect(two.bytes).toBeGreaterThanOrEqual(4 * BATCH_BYTES)
+    expect(two.bytes).toBeLessThanOrEqual(4 * 1024 * 1024) // memory stays bounded by the window, not the corpus
+  })
+})
