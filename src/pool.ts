@@ -9,6 +9,7 @@
  * every task) otherwise costs a tenth of the lint time on 5 KB articles.
  */
 import {availableParallelism} from 'node:os'
+import type Tinypool from 'tinypool'
 import v8 from 'node:v8'
 import type {ConfigResolver} from './config.js'
 import {processBytes, type LintOutcome, type WorkerSetup, type WorkerTask} from './engine.js'
@@ -64,26 +65,45 @@ export async function createRunner(resolver: ConfigResolver, jobs: number, tasks
     return {window: windowFor(1, 1), run: async (task) => lintHere(task), close: async () => {}}
   }
   const workers = threads - 1
+  let pool: Tinypool | undefined
+  let starting: Promise<Tinypool> | undefined
+  const batcher: Batcher = new Batcher({
+    send: (batch) => (pool as Tinypool).run(batch) as Promise<LintOutcome[]>,
+    local: (batch) => batch.map(lintHere),
+    // Workers start only when there is more work than this thread keeps up with:
+    // a hook run on a few files never pays for them.
+    demand: () => {
+      starting = startPool(resolver, workers)
+      void starting.then((started) => {
+        pool = started
+        // They take batches once warm (modules, dictionary, gazetteer loaded by
+        // linting a short text); until then this thread lints, so results in
+        // input order never wait for a worker that is still starting.
+        const warmUp = Array.from({length: workers}, () => started.run([WARM_UP]))
+        void Promise.allSettled(warmUp).then(() => batcher.open(workers * BATCHES_PER_WORKER))
+      })
+    }
+  })
+  return {
+    window: windowFor(jobs, tasks),
+    run: (task) => batcher.add(task),
+    close: async () => {
+      if (starting) await (await starting).destroy()
+    }
+  }
+}
+
+async function startPool(resolver: ConfigResolver, workers: number): Promise<Tinypool> {
   const setup: WorkerSetup = {config: resolver.config, overrides: resolver.overrides}
   boundHeapGrowth()
-  const {default: Tinypool} = await import('tinypool') // loaded only when there are workers
-  const pool = new Tinypool({
+  const {default: Pool} = await import('tinypool') // loaded only when workers start
+  return new Pool({
     filename: new URL('./worker.js', import.meta.url).href,
     minThreads: workers,
     maxThreads: workers,
     concurrentTasksPerWorker: BATCHES_PER_WORKER,
     workerData: setup
   })
-  const batcher = new Batcher({
-    send: (batch) => pool.run(batch) as Promise<LintOutcome[]>,
-    local: (batch) => batch.map(lintHere)
-  })
-  // The workers take batches once warm (modules, dictionary, gazetteer loaded by
-  // linting a short text); until then the main thread lints, so results in input
-  // order never wait for a worker that is still starting.
-  const warmUp = Array.from({length: workers}, () => pool.run([WARM_UP]))
-  void Promise.allSettled(warmUp).then(() => batcher.open(workers * BATCHES_PER_WORKER))
-  return {window: windowFor(jobs, tasks), run: (task) => batcher.add(task), close: () => pool.destroy()}
 }
 
 /**
@@ -109,11 +129,13 @@ const WARM_UP: WorkerTask = {
   fix: 'none'
 }
 
-interface BatcherOptions {
+export interface BatcherOptions {
   /** Send a batch to the pool. */
   send: (batch: WorkerTask[]) => Promise<LintOutcome[]>
   /** Lint a batch in this thread when the pool is full. */
   local: (batch: WorkerTask[]) => LintOutcome[]
+  /** Called once, when a full batch waits while this thread is busy: start the workers (then `open`). */
+  demand?: () => void
 }
 
 /**
@@ -121,7 +143,7 @@ interface BatcherOptions {
  * the pool is full. A partial batch goes out when the current turn of the event
  * loop ends, so nothing waits for a batch to fill.
  */
-class Batcher {
+export class Batcher {
   private queue: Queued[] = []
   private queuedBytes = 0
   private pooled = 0
@@ -129,6 +151,7 @@ class Batcher {
   private capacity = 0
   private localBusy = false
   private scheduled = false
+  private demanded = false
 
   constructor(private readonly options: BatcherOptions) {}
 
@@ -161,7 +184,13 @@ class Batcher {
     while (this.queue.length > 0) {
       if (this.pooled < this.capacity) this.toPool(this.take())
       else if (!this.localBusy) this.toLocal(this.take())
-      else return
+      else {
+        if (!this.demanded && (this.queuedBytes >= BATCH_BYTES || this.queue.length >= BATCH_TASKS)) {
+          this.demanded = true
+          this.options.demand?.()
+        }
+        return
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 /** The in-order, bounded task window behind --jobs and --jsonl. */
 import {describe, expect, it} from 'vitest'
-import {orderedMap, orderedStream, windowFor, BATCH_BYTES, type Started} from '../src/pool.js'
+import {Batcher, orderedMap, orderedStream, windowFor, BATCH_BYTES, type Started} from '../src/pool.js'
+import type {LintOutcome, WorkerTask} from '../src/engine.js'
 
 /** A task of `weight` bytes that finishes after `delay` ms, tracking how much is in flight. */
 function tracker() {
@@ -82,5 +83,59 @@ describe('windowFor', () => {
     const two = windowFor(2, 100)
     expect(two.bytes).toBeGreaterThanOrEqual(4 * BATCH_BYTES)
     expect(two.bytes).toBeLessThanOrEqual(4 * 1024 * 1024) // memory stays bounded by the window, not the corpus
+  })
+})
+
+describe('Batcher', () => {
+  const task = (n: number, size = 1000): WorkerTask => ({bytes: new Uint8Array(size).fill(n % 250), fix: 'none'})
+  const outcome = (t: WorkerTask): LintOutcome => ({messages: [{reason: `first byte ${t.bytes[0]}`}], bom: false, skipped: false})
+
+  function harness() {
+    const sent: WorkerTask[][] = []
+    const local: WorkerTask[][] = []
+    const batcher = new Batcher({
+      send: async (batch) => {
+        sent.push(batch)
+        await new Promise((done) => setTimeout(done, 5))
+        return batch.map(outcome)
+      },
+      local: (batch) => {
+        local.push(batch)
+        return batch.map(outcome)
+      }
+    })
+    return {batcher, sent, local}
+  }
+
+  it('asks for workers once, only when a full batch waits for this thread', async () => {
+    let demands = 0
+    const few = new Batcher({send: async (b) => b.map(outcome), local: (b) => b.map(outcome), demand: () => demands++})
+    await Promise.all([1, 2, 3].map((n) => few.add(task(n))))
+    expect(demands).toBe(0) // a few small files: this thread keeps up
+    const many = new Batcher({send: async (b) => b.map(outcome), local: (b) => b.map(outcome), demand: () => demands++})
+    await Promise.all(Array.from({length: 100}, (_v, n) => many.add(task(n, 4000))))
+    expect(demands).toBe(1)
+  })
+
+  it('lints in this thread until the workers are warm', async () => {
+    const {batcher, sent, local} = harness()
+    const results = await Promise.all([1, 2, 3].map((n) => batcher.add(task(n))))
+    expect(results.map((r) => r.messages[0].reason)).toEqual(['first byte 1', 'first byte 2', 'first byte 3'])
+    expect(sent).toHaveLength(0)
+    expect(local.flat()).toHaveLength(3)
+  })
+
+  it('then sends batches of at most BATCH_BYTES (or one task) to the pool, and each task gets its own outcome', async () => {
+    const {batcher, sent, local} = harness()
+    batcher.open(2)
+    const tasks = Array.from({length: 200}, (_v, n) => task(n, n === 7 ? BATCH_BYTES * 2 : 3000))
+    const results = await Promise.all(tasks.map((t) => batcher.add(t)))
+    expect(results.map((r) => r.messages[0].reason)).toEqual(tasks.map((t) => `first byte ${t.bytes[0]}`))
+    expect(sent.length).toBeGreaterThan(0)
+    for (const batch of [...sent, ...local]) {
+      const bytes = batch.reduce((sum, t) => sum + t.bytes.byteLength, 0)
+      expect(batch.length === 1 || bytes - batch[batch.length - 1].bytes.byteLength < BATCH_BYTES).toBe(true)
+    }
+    expect([...sent, ...local].flat()).toHaveLength(200)
   })
 })
