@@ -13,6 +13,7 @@ import type {ConfigResolver} from './config.js'
 import {UsageError} from './discover.js'
 import type {LintOutcome, PlainMessage} from './engine.js'
 import {createRunner, orderedStream} from './pool.js'
+import {messageJson} from './report.js'
 
 export interface JsonlOptions {
   /** A path, or '-' for standard input. */
@@ -43,25 +44,6 @@ export interface JsonlRecord {
   messages: Array<Record<string, unknown>>
   text?: string
   error?: string
-}
-
-/** The JSON shape of a message: the same fields, in the same order, as vfile-reporter-json. */
-function messageJson(message: PlainMessage): Record<string, unknown> {
-  const place = message.place
-  const start = place && 'start' in place ? place.start : place
-  return {
-    column: start?.column,
-    fatal: message.fatal ?? undefined,
-    line: start?.line,
-    place,
-    reason: message.reason,
-    ruleId: message.ruleId,
-    source: message.source,
-    actual: message.actual,
-    expected: message.expected,
-    note: message.note,
-    url: message.url
-  }
 }
 
 interface Line {

@@ -8,6 +8,7 @@ import type {VFileMessage} from 'vfile-message'
 import {reporterJson} from 'vfile-reporter-json'
 import {allRules} from '../rules/index.js'
 import {packageVersion} from './data.js'
+import {toVFile, type PlainMessage} from './engine.js'
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const
 export type Format = (typeof FORMATS)[number]
@@ -172,18 +173,51 @@ export function countMessages(files: VFile[]): Counts {
 
 /** Where a report goes, a file at a time: json and github stream, stylish and sarif need the whole run. */
 export interface ReportSink {
-  add: (file: VFile) => Promise<void>
+  /** One file's messages (`path` as shown, relative to `cwd`). */
+  add: (path: string, cwd: string, messages: PlainMessage[]) => Promise<void>
   end: () => Promise<void>
+}
+
+/** A message in vfile-reporter-json's shape: the same fields, in the same order (`fatal` null is left out). */
+export function messageJson(message: PlainMessage): Record<string, unknown> {
+  const place = message.place
+  const start = place && 'start' in place ? place.start : place
+  return {
+    column: start?.column,
+    fatal: message.fatal ?? undefined,
+    line: start?.line,
+    place,
+    reason: message.reason,
+    ruleId: message.ruleId,
+    source: message.source,
+    actual: message.actual,
+    expected: message.expected,
+    note: message.note,
+    url: message.url
+  }
+}
+
+/** Errors, warnings and infos among plain messages (as `countMessages` counts a file's). */
+export function countPlain(messages: PlainMessage[]): Counts {
+  const counts: Counts = {errors: 0, warnings: 0, infos: 0}
+  for (const message of messages) {
+    if (message.fatal === true) counts.errors++
+    else if (message.fatal === false) counts.warnings++
+    else counts.infos++
+  }
+  return counts
 }
 
 export function createSink(options: ReportOptions, write: (text: string) => void | Promise<void>): ReportSink {
   if (options.format === 'json') {
+    // vfile-reporter-json's output, written from the plain messages: no vfile or
+    // message objects are rebuilt for a report that only serialises them.
     let first = true
     return {
-      async add(file) {
-        const one = reporterJson([file], {silent: options.quiet})
-        if (one === '[]') return
-        await write((first ? '[' : ',') + one.slice(1, -1))
+      async add(path, cwd, messages) {
+        const kept = options.quiet ? messages.filter((message) => message.fatal === true) : messages
+        if (options.quiet && kept.length === 0) return
+        await write((first ? '[' : ',') + JSON.stringify({path, cwd, history: [path], messages: kept.map(messageJson)}))
         first = false
       },
       async end() {
@@ -193,8 +227,8 @@ export function createSink(options: ReportOptions, write: (text: string) => void
   }
   if (options.format === 'github') {
     return {
-      async add(file) {
-        const lines = github([file], options.quiet)
+      async add(path, cwd, messages) {
+        const lines = github([toVFile(path, cwd, messages)], options.quiet)
         if (lines) await write(lines + '\n')
       },
       async end() {}
@@ -202,8 +236,8 @@ export function createSink(options: ReportOptions, write: (text: string) => void
   }
   const files: VFile[] = []
   return {
-    async add(file) {
-      files.push(file)
+    async add(path, cwd, messages) {
+      files.push(toVFile(path, cwd, messages))
     },
     async end() {
       const report = await formatReport(files, options)

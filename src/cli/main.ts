@@ -8,8 +8,8 @@ import {isAbsolute, relative, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
 import {ConfigError, ConfigResolver, loadConfig, validateRuleSetting, type RuleSetting} from '../config.js'
 import {discover, makeIgnoreTest, UsageError} from '../discover.js'
-import {toVFile, type FixMode, type PlainMessage} from '../engine.js'
-import {countMessages, createSink, FORMATS, type Counts, type Format} from '../report.js'
+import type {FixMode, PlainMessage} from '../engine.js'
+import {countPlain, createSink, FORMATS, type Counts, type Format} from '../report.js'
 import {packageVersion} from '../data.js'
 import {rulesListing} from '../rules-doc.js'
 import {createRunner, defaultJobs, orderedMap, windowFor, type Runner} from '../pool.js'
@@ -373,12 +373,11 @@ async function run(argv: string[], io: Io): Promise<number> {
         let messages = done.messages
         baselineWriter?.add(input.shown, messages)
         if (baseline) messages = filterByBaseline(baseline, input.shown, messages)
-        const file = toVFile(input.shown, io.cwd, messages)
-        const c = countMessages([file])
+        const c = countPlain(messages)
         counts.errors += c.errors
         counts.warnings += c.warnings
         counts.infos += c.infos
-        if (!dryRun && !baselineWriter) return sink.add(file)
+        if (!dryRun && !baselineWriter) return sink.add(input.shown, io.cwd, messages)
       }
     )
   } finally {
