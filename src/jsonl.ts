@@ -13,7 +13,7 @@ import type {ConfigResolver} from './config.js'
 import {UsageError} from './discover.js'
 import type {LintOutcome, PlainMessage} from './engine.js'
 import {createRunner, orderedStream} from './pool.js'
-import {messageJson} from './report.js'
+import {countPlain, messageJson} from './report.js'
 
 export interface JsonlOptions {
   /** A path, or '-' for standard input. */
@@ -116,6 +116,7 @@ export async function runJsonl(options: JsonlOptions): Promise<number> {
         } else {
           const url = typeof parsed.record[urlField] === 'string' ? (parsed.record[urlField] as string) : null
           const source = resolver.resolve(undefined, url ?? undefined).source ?? null
+          const counts = countPlain(outcome.messages)
           const score = Math.round((outcome.score ?? 0) * 1000) / 1000
           record = {
             id: parsed.record[idField] ?? null,
@@ -123,8 +124,8 @@ export async function runJsonl(options: JsonlOptions): Promise<number> {
             source,
             score,
             keep: score >= options.threshold,
-            errors: outcome.messages.filter((m) => m.fatal === true).length,
-            warnings: outcome.messages.filter((m) => m.fatal === false).length,
+            errors: counts.errors,
+            warnings: counts.warnings,
             messages: outcome.messages.map(messageJson)
           }
           if (options.fix) record.text = outcome.text ?? (parsed.record[textField] as string)

@@ -4,7 +4,7 @@
  * matches any other, and straight and curly apostrophes and dashes match each
  * other. Longer phrases win over their prefixes.
  *
- * `matchesAtWords` is the fast path for rules that have the document's words:
+ * `matchesAtIds` is the fast path for rules that have the document's words:
  * the expression is only tried (sticky) where a word starts a phrase.
  */
 import {escapeRegExp} from './text.js'
@@ -31,11 +31,9 @@ export interface PhraseMatcher<T> {
   /** All non-overlapping matches in `text`, left to right. */
   matches: (text: string) => Array<PhraseMatch<T>>
   /**
-   * The same, trying only at word starts: `starts[i]` is the offset of word i and
-   * `lowers[i]` its lower-case form (without surrounding punctuation).
+   * The same, trying only at word starts: `starts[i]` is the offset of word i and `ids[i]` its id in
+   * `lexicon` (no set look-up per word, once a word is known).
    */
-  matchesAtWords: (text: string, starts: ArrayLike<number>, lowers: ArrayLike<string>) => Array<PhraseMatch<T>>
-  /** `matchesAtWords` with each word's id in `lexicon`: no set look-up per word, once a word is known. */
   matchesAtIds: (text: string, starts: ArrayLike<number>, ids: ArrayLike<number>, lexicon: PhraseLexicon) => Array<PhraseMatch<T>>
 }
 
@@ -98,7 +96,7 @@ export function compilePhrases<T>(entries: readonly T[], phraseOf: (entry: T) =>
   const byKey = new Map<string, T>()
   for (const entry of entries) byKey.set(phraseKey(phraseOf(entry)), entry)
   const keys = [...byKey.keys()].sort((a, b) => b.length - a.length)
-  if (keys.length === 0) return {matches: () => [], matchesAtWords: () => [], matchesAtIds: () => []}
+  if (keys.length === 0) return {matches: () => [], matchesAtIds: () => []}
   const body = `(?:${keys.map(pattern).join('|')})(?![\\p{L}\\p{N}])`
   const global = new RegExp(`(?<![\\p{L}\\p{N}])${body}`, 'giu')
   const sticky = new RegExp(body, 'iuy')
@@ -117,47 +115,28 @@ export function compilePhrases<T>(entries: readonly T[], phraseOf: (entry: T) =>
       while ((match = global.exec(text))) found(match, out)
       return out
     },
-    matchesAtWords(text, starts, lowers) {
-      const out: Array<PhraseMatch<T>> = []
-      let after = 0
-      for (let i = 0; i < lowers.length; i++) {
-        if (!firsts.has(lowers[i]) || starts[i] < after) continue
-        sticky.lastIndex = starts[i]
-        const match = sticky.exec(text)
-        if (match) {
-          found(match, out)
-          after = match.index + match[0].length
-        }
-      }
-      return out
-    },
     matchesAtIds(text, starts, ids, lexicon) {
       const out: Array<PhraseMatch<T>> = []
       let after = 0
+      // A match at word `i` (a word start past the last match) is recorded; returns where the next may start.
+      const tryWord = (i: number): number => {
+        if (starts[i] < after) return after
+        sticky.lastIndex = starts[i]
+        const match = sticky.exec(text)
+        if (!match) return after
+        found(match, out)
+        return match.index + match[0].length
+      }
       if (bit === 0) {
         const {lower} = lexicon
-        for (let i = 0; i < ids.length; i++) {
-          if (!firsts.has(lower[ids[i]]) || starts[i] < after) continue
-          sticky.lastIndex = starts[i]
-          const match = sticky.exec(text)
-          if (match) {
-            found(match, out)
-            after = match.index + match[0].length
-          }
-        }
+        for (let i = 0; i < ids.length; i++) if (firsts.has(lower[ids[i]])) after = tryWord(i)
         return out
       }
       const candidates = phraseStarts(ids, lexicon)
       const {phraseFirst} = lexicon
       for (let c = 0; c < candidates.length; c++) {
         const i = candidates[c]
-        if ((phraseFirst[ids[i]] & bit) === 0 || starts[i] < after) continue
-        sticky.lastIndex = starts[i]
-        const match = sticky.exec(text)
-        if (match) {
-          found(match, out)
-          after = match.index + match[0].length
-        }
+        if ((phraseFirst[ids[i]] & bit) !== 0) after = tryWord(i)
       }
       return out
     }

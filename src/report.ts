@@ -159,18 +159,6 @@ export interface Counts {
   infos: number
 }
 
-export function countMessages(files: VFile[]): Counts {
-  const counts: Counts = {errors: 0, warnings: 0, infos: 0}
-  for (const file of files) {
-    for (const message of file.messages) {
-      if (message.fatal === true) counts.errors++
-      else if (message.fatal === false) counts.warnings++
-      else counts.infos++
-    }
-  }
-  return counts
-}
-
 /** Where a report goes, a file at a time: json and github stream, stylish and sarif need the whole run. */
 export interface ReportSink {
   /** One file's messages (`path` as shown, relative to `cwd`). */
@@ -197,7 +185,7 @@ export function messageJson(message: PlainMessage): Record<string, unknown> {
   }
 }
 
-/** Errors, warnings and infos among plain messages (as `countMessages` counts a file's). */
+/** Errors (fatal), warnings (not fatal) and infos (fatal unset) among plain messages. */
 export function countPlain(messages: PlainMessage[]): Counts {
   const counts: Counts = {errors: 0, warnings: 0, infos: 0}
   for (const message of messages) {
