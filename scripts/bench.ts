@@ -23,6 +23,8 @@ interface Result {
   seconds: number
   bytes: number
   maxRssMb: number
+  /** CPU time of the process (all threads) over wall time, while the clock ran. */
+  cpu?: number
   note?: string
 }
 
@@ -61,13 +63,14 @@ async function child(mode: string, dir: string, jobs: string): Promise<void> {
   // linting, and (newslint) writing the report.
   if (mode === 'parse') {
     const processor = unified().use(retextEnglish).freeze()
+    const cpuStart = process.cpuUsage()
     const start = process.hrtime.bigint()
     for (const file of files) {
       const text = readFileSync(file, 'utf8')
       bytes += Buffer.byteLength(text)
       processor.parse(text)
     }
-    report(start, bytes)
+    report(start, cpuStart, bytes)
   } else {
     for (const file of files) bytes += statSync(file).size
     const {tuneV8} = await import('../src/runtime.js')
@@ -75,6 +78,7 @@ async function child(mode: string, dir: string, jobs: string): Promise<void> {
     const {main} = await import('../src/cli/main.js')
     const args = [dir, '--format', 'json', '--output', join(tmpdir(), `newslint-bench-${process.pid}.json`)]
     if (jobs !== '0') args.push('--jobs', jobs)
+    const cpuStart = process.cpuUsage()
     const start = process.hrtime.bigint()
     const code = await main(args, {
       cwd: dir,
@@ -84,30 +88,49 @@ async function child(mode: string, dir: string, jobs: string): Promise<void> {
       isTTY: false
     })
     if (code === 2) throw new Error('newslint failed')
-    report(start, bytes)
+    report(start, cpuStart, bytes)
   }
 }
 
-function report(start: bigint, bytes: number): void {
+function report(start: bigint, cpuStart: NodeJS.CpuUsage, bytes: number): void {
   const seconds = Number(process.hrtime.bigint() - start) / 1e9
-  process.stdout.write(JSON.stringify({seconds, bytes, maxRssMb: process.resourceUsage().maxRSS / 1024}) + '\n')
+  const cpu = process.cpuUsage(cpuStart)
+  const result: Run = {seconds, bytes, maxRssMb: process.resourceUsage().maxRSS / 1024, cpu: (cpu.user + cpu.system) / 1e6 / seconds}
+  process.stdout.write(JSON.stringify(result) + '\n')
 }
 
 /** Runs per measurement (BENCH_RUNS, default 3): the median is reported, all are listed. */
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3))
 
-function measure(label: string, mode: string, dir: string, jobs = '0'): Result {
+interface Measurement {
+  label: string
+  mode: string
+  jobs: string
+}
+
+type Run = Omit<Result, 'label' | 'note'>
+
+function runChild(m: Measurement, dir: string): Run {
   const self = fileURLToPath(import.meta.url)
-  const runs: Array<Omit<Result, 'label'>> = []
-  for (let k = 0; k < RUNS; k++) {
-    const run = spawnSync(process.execPath, [self, '--child', mode, dir, jobs], {encoding: 'utf8', maxBuffer: 1 << 26})
-    if (run.status !== 0) throw new Error(`${label} failed: ${run.stderr}`)
-    runs.push(JSON.parse(run.stdout.trim().split('\n').pop() as string) as Omit<Result, 'label'>)
-  }
-  const sorted = [...runs].sort((a, b) => a.seconds - b.seconds)
-  const median = sorted[Math.floor((sorted.length - 1) / 2)]
-  const note = runs.length > 1 ? `runs: ${runs.map((r) => r.seconds.toFixed(2)).join(', ')} s` : undefined
-  return {label, ...median, maxRssMb: Math.max(...runs.map((r) => r.maxRssMb)), note}
+  const run = spawnSync(process.execPath, [self, '--child', m.mode, dir, m.jobs], {encoding: 'utf8', maxBuffer: 1 << 26})
+  if (run.status !== 0) throw new Error(`${m.label} failed: ${run.stderr}`)
+  return JSON.parse(run.stdout.trim().split('\n').pop() as string) as Run
+}
+
+/**
+ * Run every measurement RUNS times, in rounds (parse, --jobs 1, --jobs N, parse,
+ * ...), so a machine that speeds up or slows down during the bench (shared
+ * virtual machines do) moves all of them alike and the ratios stay fair.
+ */
+function measureAll(measurements: Measurement[], dir: string): Result[] {
+  const runs: Run[][] = measurements.map(() => [])
+  for (let k = 0; k < RUNS; k++) measurements.forEach((m, i) => runs[i].push(runChild(m, dir)))
+  return measurements.map((m, i) => {
+    const sorted = [...runs[i]].sort((a, b) => a.seconds - b.seconds)
+    const median = sorted[Math.floor((sorted.length - 1) / 2)]
+    const note = RUNS > 1 ? `runs: ${runs[i].map((r) => r.seconds.toFixed(2)).join(', ')} s` : undefined
+    return {label: m.label, ...median, maxRssMb: Math.max(...runs[i].map((r) => r.maxRssMb)), note}
+  })
 }
 
 function measureCommand(label: string, command: string, args: string[], cwd: string, bytes: number): Result {
@@ -147,15 +170,20 @@ async function bench(): Promise<void> {
     const cores = availableParallelism()
     console.log(`corpus: ${corpus.files} files, ${(corpus.bytes / 1e6).toFixed(1)} MB (the seeds repeated) in ${dir}`)
     console.log(`node ${process.version}, ${cores} cores\n`)
-    const results: Result[] = [measure('parse-english only', 'parse', dir), measure('newslint --jobs 1', 'full', dir, '1')]
-    if (cores > 1) results.push(measure(`newslint --jobs ${cores}`, 'full', dir, String(cores)))
+    const measurements: Measurement[] = [
+      {label: 'parse-english only', mode: 'parse', jobs: '0'},
+      {label: 'newslint --jobs 1', mode: 'full', jobs: '1'}
+    ]
+    if (cores > 1) measurements.push({label: `newslint --jobs ${cores}`, mode: 'full', jobs: String(cores)})
+    const results = measureAll(measurements, dir)
     if (process.env.BENCH_PEERS) results.push(...peers(dir, corpus.bytes))
     const base = mbps(results[0])
-    console.log(`median of ${RUNS} run${RUNS === 1 ? '' : 's'} each (BENCH_RUNS); modules are loaded before the clock starts\n`)
-    console.log('| run | seconds | MB/s | vs parse | peak RSS MB | notes |')
-    console.log('|---|---|---|---|---|---|')
+    console.log(`median of ${RUNS} run${RUNS === 1 ? '' : 's'} each (BENCH_RUNS), taken in rounds; modules are loaded before the clock starts;`)
+    console.log('CPU: process CPU time (all threads: lint, V8 compiler and GC helpers) over wall time\n')
+    console.log('| run | seconds | MB/s | vs parse | CPU | peak RSS MB | notes |')
+    console.log('|---|---|---|---|---|---|---|')
     for (const r of results) {
-      console.log(`| ${r.label} | ${r.seconds.toFixed(2)} | ${mbps(r).toFixed(2)} | ${(mbps(r) / base).toFixed(2)} | ${r.maxRssMb.toFixed(0)} | ${r.note ?? ''} |`)
+      console.log(`| ${r.label} | ${r.seconds.toFixed(2)} | ${mbps(r).toFixed(2)} | ${(mbps(r) / base).toFixed(2)} | ${r.cpu === undefined ? '' : r.cpu.toFixed(2)} | ${r.maxRssMb.toFixed(0)} | ${r.note ?? ''} |`)
     }
     if (results.length > 2) {
       console.log(`\nparallel speed-up (--jobs ${cores} vs --jobs 1): ${(mbps(results[2]) / mbps(results[1])).toFixed(2)}x`)
