@@ -37,14 +37,19 @@ const STAMP_LEAD = /^(?:posted\s+)?on\s+/i
 const SEPARATOR_AFTER = /^(?:[,|•·–—-]\s*|on\s+)/u
 const SEPARATOR_END = /\s*[,|•·–—-]$/u
 
+/** White space other than single spaces (a tab, a line break, a run). */
+const OTHER_SPACE = /\s\s|[^\S ]/
+
 /** `Name (Nick) April 13 2021 22: 22`, `Name, March 3, 2021 at 4:15 pm`, `name • 3 hours ago`: the name, if the line is a header. */
 function headerName(line: string): string | undefined {
-  const words = line.split(/\s+/)
-  for (let k = 1; k <= 5 && k < words.length; k++) {
+  // The line's words joined by single spaces (it is trimmed): the name is the first k words, the rest the others.
+  const flat = OTHER_SPACE.test(line) ? line.split(/\s+/).join(' ') : line
+  let space = flat.indexOf(' ')
+  for (let k = 1; k <= 5 && space >= 0; k++, space = flat.indexOf(' ', space + 1)) {
     // What follows the name must be a date and time or a relative time (or a bracket or separator before one).
-    if (!mayStartWhen(words[k].charCodeAt(0))) continue
-    const name = words.slice(0, k).join(' ').replace(SEPARATOR_END, '')
-    let rest = words.slice(k).join(' ')
+    if (!mayStartWhen(flat.charCodeAt(space + 1))) continue
+    const name = flat.slice(0, space).replace(SEPARATOR_END, '')
+    let rest = flat.slice(space + 1)
     if (rest.startsWith('(')) {
       const close = rest.indexOf(')')
       if (close < 0 || close > 41) continue

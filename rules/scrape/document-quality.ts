@@ -1,5 +1,6 @@
 import {defineRule} from '../../src/rule.js'
 import type {Doc} from '../../src/document.js'
+import {codeUnits} from './shared.js'
 
 /** The document-level signals of the C4, Gopher and FineWeb filters (datatrove), for one document. */
 export interface QualitySignals {
@@ -91,14 +92,20 @@ function isCommonPunctuation(c: number): boolean {
 const CLASS_KNOWN = 1
 const CLASS_LETTER = 2
 const CLASS_ALNUM = 4
-/** Per code unit (>= 128), computed on first use: a letter (`\p{L}`) and a word character for the word edges. */
+/** White space of the token split (`isSpace`). */
+const CLASS_SPACE = 8
+/**
+ * Per code unit, computed on first use: white space (of the token split), a letter (`\p{L}`), and a word
+ * character for the word edges (a letter, a digit or a surrogate).
+ */
 const unitClasses = new Uint8Array(65536)
 
 function unitClass(c: number): number {
   let k = unitClasses[c]
   if (k === 0) {
     k = CLASS_KNOWN
-    if (c >= 0xd800 && c <= 0xdfff) k |= CLASS_ALNUM
+    if (isSpace(c)) k |= CLASS_SPACE
+    else if (c >= 0xd800 && c <= 0xdfff) k |= CLASS_ALNUM
     else if (!isCommonPunctuation(c)) {
       const ch = String.fromCharCode(c)
       if (LETTER.test(ch)) k |= CLASS_LETTER
@@ -164,15 +171,25 @@ function stopWord(h: number, length: number): number {
 
 /*
  * Scratch tables reused from document to document (the signals are computed synchronously, one document at a
- * time): word hashes and lengths, n-gram keys, and an open-addressing count table whose slots are live when
- * their stamp is the current generation, so it is never cleared.
+ * time): word hashes and lengths, n-gram keys and repeat levels, the candidate positions of one n, and an
+ * open-addressing count table whose slots are live when their stamp is the current generation, so it is never
+ * cleared.
  */
 let wordHashes = new Int32Array(1024)
 let wordLengths = new Int32Array(1024)
+/** Per word position: the key of the n-gram starting there (2-grams for all, longer ones for candidates only). */
 let gramKeys = new Int32Array(1024)
 /**
- * Per bucket of keys (the top bits of a multiplicative hash, 8 buckets per key): 1 when one key fell in it, 2
- * when more did. A key alone in its bucket occurs once, and a key that occurs once never becomes the most
+ * Per word position: n when the n-gram starting there occurs more than once (the largest such n counted so far),
+ * else less. An (n+1)-gram can only repeat where the n-grams at its first and second word both do.
+ */
+let repeatLevel = new Uint8Array(1024)
+/** The positions (ascending) whose n-gram is counted, and the count-table slot of each. */
+let candidates = new Int32Array(1024)
+let candidateSlots = new Int32Array(1024)
+/**
+ * Per bucket of 2-gram keys (the top bits of a multiplicative hash, 8 buckets per key): 1 when one key fell in
+ * it, 2 when more did. A key alone in its bucket occurs once, and a key that occurs once never becomes the most
  * frequent (a count must exceed 1), so only keys of shared buckets go into the count table — in their original
  * order, so the result (first occurrence, ties) is the same as counting all of them.
  */
@@ -193,6 +210,17 @@ function resetSlots(size: number): void {
   }
 }
 
+/** Bits of a count table for `count` keys (at least twice as many slots). */
+function tableBits(count: number): number {
+  let bits = 4
+  while (1 << bits < count * 2) bits++
+  return bits
+}
+
+/*
+ * The most frequent n-gram so far (into topAt, topCount): the index of its first occurrence and its count. A
+ * count must exceed 1: topAt stays -1 when no n-gram repeats.
+ */
 let topAt = -1
 let topCount = 1
 
@@ -208,161 +236,210 @@ function fillBucket(bucket: Uint8Array, b: number): void {
 }
 
 /**
+ * Count one more occurrence, at word position `at`, of `key` in the count table of `bits` bits (the current
+ * generation), updating topAt and topCount; returns the key's slot. The slot is taken from other bits of the key
+ * than the 2-gram bucket (keys of one bucket share their high bits).
+ */
+function countKey(key: number, at: number, bits: number): number {
+  const table = slots
+  const stamp = generation
+  const wrap = (((1 << bits) - 1) << 2) | 3
+  let slot = (Math.imul(key, 0x85ebca6b) >>> (32 - bits)) << 2
+  while (table[slot] === stamp && table[slot + 1] !== key) slot = (slot + 4) & wrap
+  let c: number
+  if (table[slot] !== stamp) {
+    table[slot] = stamp
+    table[slot + 1] = key
+    table[slot + 2] = c = 1
+    table[slot + 3] = at
+  } else c = ++table[slot + 2]
+  if (c > topCount) {
+    topCount = c
+    topAt = table[slot + 3]
+  }
+  return slot
+}
+
+/** Characters of the n-gram at `at` (its words and the n - 1 spaces between them). */
+function gramLength(lengths: Int32Array, at: number, n: number): number {
+  let length = n - 1
+  for (let k = 0; k < n; k++) length += lengths[at + k]
+  return length
+}
+
+/**
  * Most frequent n-gram's characters × count over `total` characters, for n = 2, 3, 4 (hashed words and n-grams).
- * The keys of all three are made in one pass that also fills their buckets; then each is counted. An (n+1)-gram's
- * key extends the n-gram's key at the same position with one more word (one mix per key).
+ * The 2-grams are all keyed (filling their buckets) and those of shared buckets counted. An (n+1)-gram only
+ * repeats where the n-grams at its first and second word repeat, so only those positions are keyed (extending
+ * the n-gram's key with one more word) and counted: every occurrence of a repeated (n+1)-gram is among them, in
+ * order, so the result (first occurrence, ties) is the same as counting all of them.
  */
 function topNgrams(hashes: Int32Array, lengths: Int32Array, words: number, total: number): [number, number, number] {
   const out: [number, number, number] = [0, 0, 0]
-  if (gramKeys.length < 3 * words) gramKeys = new Int32Array(3 * words)
-  const keys = gramKeys
-  let bits = 6
-  while (1 << bits < words * 8) bits++
-  const size = 1 << bits
-  if (buckets.length < 3 * size) buckets = new Uint8Array(3 * size)
-  const bucket = buckets
-  bucket.fill(0, 0, 3 * size)
-  const shift = 32 - bits
-  const ends3 = words - 2
-  const ends4 = words - 3
-  for (let i = 0; i + 1 < words; i++) {
-    const k2 = mix(mix(2, hashes[i]), hashes[i + 1])
-    keys[i] = k2
-    fillBucket(bucket, k2 >>> shift)
-    if (i < ends3) {
-      const k3 = mix(k2, hashes[i + 2])
-      keys[words + i] = k3
-      fillBucket(bucket, size + (k3 >>> shift))
-      if (i < ends4) {
-        const k4 = mix(k3, hashes[i + 3])
-        keys[2 * words + i] = k4
-        fillBucket(bucket, 2 * size + (k4 >>> shift))
-      }
-    }
+  if (gramKeys.length < words) {
+    gramKeys = new Int32Array(words)
+    repeatLevel = new Uint8Array(words)
+    candidates = new Int32Array(words)
+    candidateSlots = new Int32Array(words)
   }
+  repeatLevel.fill(0, 0, words)
+  let count = countBigrams(hashes, words)
   for (let n = 2; n <= 4; n++) {
-    const grams = words - n + 1
-    if (grams <= 1) break
-    mostFrequent(keys, (n - 2) * words, grams, bucket, (n - 2) * size, shift)
-    if (topAt >= 0 && total > 0) {
-      let length = n - 1
-      for (let k = 0; k < n; k++) length += lengths[topAt + k]
-      out[n - 2] = Math.min(1, (length * topCount) / total)
-    }
+    if (topAt >= 0 && total > 0) out[n - 2] = Math.min(1, (gramLength(lengths, topAt, n) * topCount) / total)
+    if (n === 4) break
+    count = countLongerGrams(hashes, words, markRepeats(count, n), n + 1)
   }
   return out
 }
 
 /**
- * The first index and count of the most frequent of `keys[from, from + count)` (into topAt, topCount), counting
- * only the keys of shared buckets (`bucket[base + (key >>> shift)] === 2`). The slot is taken from other bits of
- * the key than the bucket (keys of one bucket share their high bits).
+ * Key all 2-grams (into gramKeys) and count those of shared buckets (their positions and slots into candidates
+ * and candidateSlots); returns how many were counted, the most frequent in topAt and topCount.
  */
-function mostFrequent(keys: Int32Array, from: number, count: number, bucket: Uint8Array, base: number, shift: number): void {
-  let best = 1
-  let bestAt = -1
-  let bits = 4
-  while (1 << bits < count * 2) bits++
-  const size = 1 << bits
-  resetSlots(size)
+function countBigrams(hashes: Int32Array, words: number): number {
+  const keys = gramKeys
+  let bits = 6
+  while (1 << bits < words * 8) bits++
+  if (buckets.length < 1 << bits) buckets = new Uint8Array(1 << bits)
+  const bucket = buckets
+  bucket.fill(0, 0, 1 << bits)
+  const shift = 32 - bits
+  const grams = words - 1
+  for (let i = 0; i < grams; i++) {
+    const key = mix(mix(2, hashes[i]), hashes[i + 1])
+    keys[i] = key
+    fillBucket(bucket, key >>> shift)
+  }
+  // The positions of shared buckets first: the count table is sized for them (a small table stays in cache).
+  let m = 0
+  for (let i = 0; i < grams; i++) {
+    if (bucket[keys[i] >>> shift] === 2) candidates[m++] = i
+  }
+  topAt = -1
+  topCount = 1
+  const tableSize = tableBits(m)
+  resetSlots(1 << tableSize)
+  for (let k = 0; k < m; k++) {
+    const i = candidates[k]
+    candidateSlots[k] = countKey(keys[i], i, tableSize)
+  }
+  return m
+}
+
+/**
+ * Set the repeat level of the counted n-grams (the first `count` candidates) that occur more than once to n, and
+ * keep only those as candidates (in order); returns how many there are.
+ */
+function markRepeats(count: number, n: number): number {
   const table = slots
-  const slotShift = 32 - bits
-  const wrap = ((size - 1) << 2) | 3
-  const stamp = generation
-  for (let i = 0; i < count; i++) {
-    const key = keys[from + i]
-    if (bucket[base + (key >>> shift)] !== 2) continue
-    let slot = (Math.imul(key, 0x85ebca6b) >>> slotShift) << 2
-    while (table[slot] === stamp && table[slot + 1] !== key) slot = (slot + 4) & wrap
-    let c: number
-    if (table[slot] !== stamp) {
-      table[slot] = stamp
-      table[slot + 1] = key
-      table[slot + 2] = c = 1
-      table[slot + 3] = i
-    } else c = ++table[slot + 2]
-    if (c > best) {
-      best = c
-      bestAt = table[slot + 3]
+  let kept = 0
+  for (let k = 0; k < count; k++) {
+    if (table[candidateSlots[k] + 2] > 1) {
+      const i = candidates[k]
+      repeatLevel[i] = n
+      candidates[kept++] = i
     }
   }
-  topAt = bestAt
-  topCount = best
+  return kept
+}
+
+/**
+ * Key and count the n-grams (n >= 3) that can repeat: at the positions of repeated (n-1)-grams (the first
+ * `count` candidates) where the (n-1)-gram at the second word repeats too. Returns how many were counted (they
+ * replace the candidates), the most frequent in topAt and topCount.
+ */
+function countLongerGrams(hashes: Int32Array, words: number, count: number, n: number): number {
+  const keys = gramKeys
+  const level = repeatLevel
+  const last = words - n
+  topAt = -1
+  topCount = 1
+  const bits = tableBits(count)
+  resetSlots(1 << bits)
+  let m = 0
+  for (let k = 0; k < count; k++) {
+    const i = candidates[k]
+    if (i > last || level[i + 1] !== n - 1) continue
+    const key = mix(keys[i], hashes[i + n - 1])
+    keys[i] = key
+    candidateSlots[m] = countKey(key, i, bits)
+    candidates[m++] = i
+  }
+  return m
 }
 
 /*
  * Exact duplicate detection over ranges of one text without making substrings: an open-addressing set of
- * (start, end) keyed by a hash of the range, compared character by character on a hash hit. Entries are live
- * when their stamp is the current generation.
+ * (start, end) keyed by a hash of the range, compared unit by unit (over the text's code units) on a hash hit.
+ * Slot i is seenSlots[4i..4i+3]: stamp, hash, start, end (one cache line per probe); it is live when its stamp is
+ * the current generation.
  */
-let seenSource = ''
-let seenHash = new Int32Array(256)
-let seenStart = new Int32Array(256)
-let seenEnd = new Int32Array(256)
-let seenStamp = new Int32Array(256)
+const NO_UNITS = new Uint16Array(0)
+let seenUnits: Uint16Array = NO_UNITS
+let seenSlots = new Int32Array(4 * 256)
 let seenGeneration = 0
 let seenCount = 0
 
-/** Start an empty set over ranges of `source` ('' to let go of the last text). */
-function seenReset(source: string): void {
-  seenSource = source
+/** Start an empty set over ranges of the text of code units `units` (an empty array to let go of the last). */
+function seenReset(units: Uint16Array): void {
+  seenUnits = units
   seenCount = 0
   if (++seenGeneration > 0x3fffffff) {
-    seenStamp.fill(0)
+    seenSlots.fill(0)
     seenGeneration = 1
   }
 }
 
-/** A hash of s[a, b): its length and first 32 characters (a hit is compared in full anyway). */
-function hashRange(s: string, a: number, b: number): number {
+/** A hash of u[a, b): its length and first 32 units (a hit is compared in full anyway). */
+function hashRange(u: Uint16Array, a: number, b: number): number {
   let h = Math.imul(0x811c9dc5 ^ (b - a), 16777619)
   const end = Math.min(b, a + 32)
-  for (let i = a; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619)
+  for (let i = a; i < end; i++) h = Math.imul(h ^ u[i], 16777619)
   return h
 }
 
-function sameRange(s: string, a: number, b: number, c: number): boolean {
-  for (let i = a; i < b; i++, c++) if (s.charCodeAt(i) !== s.charCodeAt(c)) return false
+function sameRange(u: Uint16Array, a: number, b: number, c: number): boolean {
+  for (let i = a; i < b; i++, c++) if (u[i] !== u[c]) return false
   return true
 }
 
+/** The first slot (an index into seenSlots) to probe for hash `h`. */
+function firstSlot(h: number): number {
+  return (Math.imul(h, 0x9e3779b1) & ((seenSlots.length >> 2) - 1)) << 2
+}
+
 function seenInsert(h: number, a: number, b: number): void {
-  const mask = seenStamp.length - 1
-  let slot = Math.imul(h, 0x9e3779b1) & mask
-  while (seenStamp[slot] === seenGeneration) slot = (slot + 1) & mask
-  seenStamp[slot] = seenGeneration
-  seenHash[slot] = h
-  seenStart[slot] = a
-  seenEnd[slot] = b
+  const table = seenSlots
+  const wrap = table.length - 1
+  let slot = firstSlot(h)
+  while (table[slot] === seenGeneration) slot = (slot + 4) & wrap
+  table[slot] = seenGeneration
+  table[slot + 1] = h
+  table[slot + 2] = a
+  table[slot + 3] = b
 }
 
 function seenGrow(): void {
-  const hash = seenHash
-  const start = seenStart
-  const end = seenEnd
-  const stamp = seenStamp
+  const old = seenSlots
   const generation = seenGeneration
-  const size = stamp.length * 2
-  seenHash = new Int32Array(size)
-  seenStart = new Int32Array(size)
-  seenEnd = new Int32Array(size)
-  seenStamp = new Int32Array(size)
+  seenSlots = new Int32Array(old.length * 2)
   seenGeneration = 1
-  for (let slot = 0; slot < stamp.length; slot++) {
-    if (stamp[slot] === generation) seenInsert(hash[slot], start[slot], end[slot])
+  for (let slot = 0; slot < old.length; slot += 4) {
+    if (old[slot] === generation) seenInsert(old[slot + 1], old[slot + 2], old[slot + 3])
   }
 }
 
-/** Has seenSource[a, b) been seen since the last reset? Records it if not. */
+/** Has the range [a, b) of the text of the last seenReset been seen since? Records it if not. */
 function seenBefore(a: number, b: number): boolean {
-  const s = seenSource
-  const h = hashRange(s, a, b)
-  const mask = seenStamp.length - 1
+  const u = seenUnits
+  const h = hashRange(u, a, b)
+  const table = seenSlots
+  const wrap = table.length - 1
   const length = b - a
-  for (let slot = Math.imul(h, 0x9e3779b1) & mask; seenStamp[slot] === seenGeneration; slot = (slot + 1) & mask) {
-    if (seenHash[slot] === h && seenEnd[slot] - seenStart[slot] === length && sameRange(s, a, b, seenStart[slot])) return true
+  for (let slot = firstSlot(h); table[slot] === seenGeneration; slot = (slot + 4) & wrap) {
+    if (table[slot + 1] === h && table[slot + 3] - table[slot + 2] === length && sameRange(u, a, b, table[slot + 2])) return true
   }
-  if ((seenCount + 1) * 2 > seenStamp.length) seenGrow()
+  if ((seenCount + 1) * 2 > table.length >> 2) seenGrow()
   seenInsert(h, a, b)
   seenCount++
   return false
@@ -401,11 +478,6 @@ let dupParagraphs = 0
 let dupParagraphChars = 0
 let lorem = false
 
-/** Is `c` white space (as the token split sees it)? ASCII first: most characters are. */
-function isTokenSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || (c >= 128 && isSpace(c))
-}
-
 /**
  * Is the space at `i` the middle of `lorem ipsum` (any case)? `/lorem ipsum/i` without the `u` flag matches ASCII
  * letters only, case-insensitively, and its ` ` is one space character: the test made while scanning the tokens.
@@ -420,10 +492,11 @@ function loremAt(text: string, i: number): boolean {
 
 /**
  * White-space separated tokens; words are tokens without surrounding punctuation (hashes and lengths kept). Also
- * notes `lorem ipsum` (C4), which needs a look at the spaces only. The counts are kept in locals and stored once:
- * module variables written per character cost a store each.
+ * notes `lorem ipsum` (C4), which needs a look at the spaces only. The text is read as its code units `u`, each
+ * classed by one look-up in unitClasses, and runs of ASCII letters in a tight loop. The counts
+ * are kept in locals and stored once: module variables written per character cost a store each.
  */
-function scanTokens(text: string): void {
+function scanTokens(text: string, u: Uint16Array): void {
   const n = text.length
   const capacity = (n >> 1) + 1
   if (wordHashes.length < capacity) {
@@ -432,6 +505,7 @@ function scanTokens(text: string): void {
   }
   const hashes = wordHashes
   const lengths = wordLengths
+  const classes = unitClasses
   let nTokens = 0
   let nWords = 0
   let nAlpha = 0
@@ -439,90 +513,67 @@ function scanTokens(text: string): void {
   let nLetters = 0
   let hasLorem = false
   for (let i = 0; i < n; ) {
-    let c = text.charCodeAt(i)
-    if (isTokenSpace(c)) {
+    let c = u[i]
+    let k = classes[c] || unitClass(c)
+    if (k & CLASS_SPACE) {
       // (`lorem` ends in `m`: other spaces are not looked at further.)
-      if (c === 32 && !hasLorem && i >= 5 && (text.charCodeAt(i - 1) | 32) === 109) hasLorem = loremAt(text, i)
+      if (c === 32 && !hasLorem && i >= 5 && (u[i - 1] | 32) === 109) hasLorem = loremAt(text, i)
       i++
       continue
     }
     nTokens++
-    let letter = false
-    // The characters before the first letter or digit.
-    let a = -1
+    // Skip the characters before the first letter or digit (the token may have none).
+    while ((k & (CLASS_ALNUM | CLASS_SPACE)) === 0 && ++i < n) {
+      c = u[i]
+      k = classes[c] || unitClass(c)
+    }
+    if ((k & CLASS_ALNUM) === 0 || i >= n) continue
+    // The word runs from the first to the last letter or digit of the token; its hash (FNV-1a over the
+    // lower-cased ASCII characters) runs from the first one and is taken after the last one.
+    const a = i
+    let h = 0x811c9dc5 | 0
+    let wordHash = 0
+    let b = a
+    // The classes of the word's characters, or-ed (a letter makes the token alphabetic).
+    let seen = 0
     for (;;) {
-      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
-        letter = true
-        a = i
-        break
+      // `c | 32` is a lower-case ASCII letter exactly when c is an ASCII letter.
+      let lower = c | 32
+      if (lower >= 97 && lower <= 122) {
+        // A run of ASCII letters (most of a word) in a tight loop; the word's end is set once after it.
+        seen |= CLASS_LETTER
+        h = Math.imul(h ^ lower, 16777619)
+        while (++i < n) {
+          c = u[i]
+          lower = c | 32
+          if (lower < 97 || lower > 122) break
+          h = Math.imul(h ^ lower, 16777619)
+        }
+        wordHash = h
+        b = i
+        if (i >= n) break
+        k = classes[c] || unitClass(c)
+        if (k & CLASS_SPACE) break
+        continue
       }
-      if (c < 128) {
-        if (c >= 48 && c <= 57) {
-          a = i
-          break
-        }
-      } else {
-        const k = unitClass(c)
-        if (k & CLASS_LETTER) letter = true
-        if (k & CLASS_ALNUM) {
-          a = i
-          break
-        }
+      // (Not an ASCII letter: hashed as it is.)
+      h = Math.imul(h ^ c, 16777619)
+      seen |= k
+      if (k & CLASS_ALNUM) {
+        wordHash = h
+        b = i + 1
       }
       if (++i >= n) break
-      c = text.charCodeAt(i)
-      if (isTokenSpace(c)) break
+      c = u[i]
+      k = classes[c] || unitClass(c)
+      if (k & CLASS_SPACE) break
     }
-    if (a >= 0) {
-      // The word runs from the first to the last letter or digit of the token; its hash (FNV-1a over the
-      // lower-cased ASCII characters) runs from the first one and is taken after the last one.
-      let h = 0x811c9dc5 | 0
-      let wordHash = 0
-      let b = a
-      for (;;) {
-        // `c | 32` is a lower-case ASCII letter exactly when c is an ASCII letter.
-        let lower = c | 32
-        if (lower >= 97 && lower <= 122) {
-          // A run of ASCII letters (most of a word) in a tight loop; the word's end is set once after it.
-          letter = true
-          h = Math.imul(h ^ lower, 16777619)
-          while (++i < n) {
-            c = text.charCodeAt(i)
-            lower = c | 32
-            if (lower < 97 || lower > 122) break
-            h = Math.imul(h ^ lower, 16777619)
-          }
-          wordHash = h
-          b = i
-          if (i >= n || isTokenSpace(c)) break
-          continue
-        }
-        if (c < 128) {
-          h = Math.imul(h ^ c, 16777619)
-          if (c >= 48 && c <= 57) {
-            wordHash = h
-            b = i + 1
-          }
-        } else {
-          const k = unitClass(c)
-          h = Math.imul(h ^ c, 16777619)
-          if (k & CLASS_LETTER) letter = true
-          if (k & CLASS_ALNUM) {
-            wordHash = h
-            b = i + 1
-          }
-        }
-        if (++i >= n) break
-        c = text.charCodeAt(i)
-        if (isTokenSpace(c)) break
-      }
-      nStop += stopWord(wordHash, b - a)
-      hashes[nWords] = wordHash
-      lengths[nWords] = b - a
-      nWords++
-      nLetters += b - a
-    }
-    if (letter) nAlpha++
+    nStop += stopWord(wordHash, b - a)
+    hashes[nWords] = wordHash
+    lengths[nWords] = b - a
+    nWords++
+    nLetters += b - a
+    if (seen & CLASS_LETTER) nAlpha++
   }
   tokens = nTokens
   words = nWords
@@ -530,23 +581,30 @@ function scanTokens(text: string): void {
   stop = nStop
   letters = nLetters
   lorem = hasLorem
-  // Symbols: tokens with a `#`, and tokens with an ellipsis (`...` or `…`), found by searching for them.
+  symbols = countSymbols(text)
+}
+
+/**
+ * Tokens with a `#`, and tokens with an ellipsis (`...` or `…`), found by searching for them (a token with both
+ * kinds of ellipsis counts once). Apart from scanTokens: its rarely taken paths would deoptimize that loop.
+ */
+function countSymbols(text: string): number {
   hashTokens.length = 0
   dotTokens.length = 0
   ellipsisTokens.length = 0
   tokensWith(text, '#', hashTokens)
   tokensWith(text, '...', dotTokens)
   tokensWith(text, '…', ellipsisTokens)
-  symbols = hashTokens.length + dotTokens.length + ellipsisTokens.length
-  // A token with both kinds of ellipsis counts once.
+  let count = hashTokens.length + dotTokens.length + ellipsisTokens.length
   for (let i = 0, j = 0; i < dotTokens.length && j < ellipsisTokens.length; ) {
     if (dotTokens[i] === ellipsisTokens[j]) {
-      symbols--
+      count--
       i++
       j++
     } else if (dotTokens[i] < ellipsisTokens[j]) i++
     else j++
   }
+  return count
 }
 
 const hashTokens: number[] = []
@@ -566,9 +624,9 @@ function tokensWith(text: string, needle: string, starts: number[]): void {
 }
 
 /** Non-blank lines (trimmed), without making the trimmed strings. */
-function scanLines(text: string, lines: Doc['lines']): void {
+function scanLines(text: string, units: Uint16Array, lines: Doc['lines']): void {
   nonBlank = bullets = ellipsisLines = terminal = short = dupLines = dupLineChars = 0
-  seenReset(text)
+  seenReset(units)
   // (Each line's text is text[start, end): the flat document text is read, not the line strings.)
   for (let k = 0; k < lines.length; k++) {
     let a = lines[k].start
@@ -590,10 +648,10 @@ function scanLines(text: string, lines: Doc['lines']): void {
 }
 
 /** Paragraphs: the text split at `\n[ \t\r]*\n`, trimmed, blank ones dropped. */
-function scanParagraphs(text: string): void {
+function scanParagraphs(text: string, units: Uint16Array): void {
   const n = text.length
   paragraphs = dupParagraphs = dupParagraphChars = 0
-  seenReset(text)
+  seenReset(units)
   for (let from = 0, search = 0; ; ) {
     let to = n
     let next = n + 1
@@ -630,10 +688,11 @@ function scanParagraphs(text: string): void {
 function computeSignals(doc: Pick<Doc, 'text' | 'lines' | 'sentences'>): QualitySignals {
   const text = doc.text
   const n = text.length
-  scanTokens(text)
-  scanLines(text, doc.lines)
-  scanParagraphs(text)
-  seenReset('')
+  const units = codeUnits(text)
+  scanTokens(text, units)
+  scanLines(text, units, doc.lines)
+  scanParagraphs(text, units)
+  seenReset(NO_UNITS)
   const nt = Math.max(1, tokens)
   const nl = Math.max(1, nonBlank)
   const np = Math.max(1, paragraphs)

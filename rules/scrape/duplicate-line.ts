@@ -1,6 +1,5 @@
 import {defineRule} from '../../src/rule.js'
-import {commentRanges} from './comment-thread.js'
-import {footerRanges} from './footer-boilerplate.js'
+import {commentAndFooterRanges} from './footer-boilerplate.js'
 import {clipWords, coarseHash, hasWords, inRanges, isSpaceCode, looseKey} from './shared.js'
 
 interface Options extends Record<string, unknown> {
@@ -60,7 +59,7 @@ and inside a footer block are left to \`scrape/comment-thread\` and \`scrape/foo
     ]
   },
   check(_tree, file, options, doc) {
-    const skip = [...commentRanges(doc), ...footerRanges(doc)]
+    const skip = commentAndFooterRanges(doc)
     const text = doc.text
     // Lines are keyed by their coarse hash first; the exact key (looseKey) is only made for lines whose coarse
     // hash an earlier line shares: a line with a new coarse hash cannot repeat an earlier line. Lines are read

@@ -129,10 +129,28 @@ export function footerBlocks(doc: Doc, options: Options = DEFAULTS): FooterBlock
   return blocks
 }
 
+/** The last computed footer blocks, else those of the default options. */
+function currentFooterBlocks(doc: Doc): FooterBlock[] {
+  return (doc.shared.get('scrape/footer-blocks') as FooterBlock[] | undefined) ?? footerBlocks(doc)
+}
+
 /** Footer blocks as line ranges (the last computed ones, else with default options). */
 export function footerRanges(doc: Doc): LineRange[] {
-  const blocks = (doc.shared.get('scrape/footer-blocks') as FooterBlock[] | undefined) ?? footerBlocks(doc)
-  return blocks.map((b): LineRange => [b.first, b.last])
+  return currentFooterBlocks(doc).map((b): LineRange => [b.first, b.last])
+}
+
+/**
+ * The line ranges of the reader comment threads, then of the footer blocks (as footerRanges): the lines the
+ * other line rules leave to those two rules. Made once per document (and again only if the footer blocks are
+ * computed anew) and shared; read it, do not change it.
+ */
+export function commentAndFooterRanges(doc: Doc): readonly LineRange[] {
+  const footer = currentFooterBlocks(doc)
+  const made = doc.shared.get('scrape/comment-and-footer-ranges') as {footer: FooterBlock[]; ranges: LineRange[]} | undefined
+  if (made && made.footer === footer) return made.ranges
+  const ranges = commentRanges(doc).concat(footer.map((b): LineRange => [b.first, b.last]))
+  doc.shared.set('scrape/comment-and-footer-ranges', {footer, ranges})
+  return ranges
 }
 
 function findBlocks(doc: Doc, options: Options): FooterBlock[] {

@@ -1,9 +1,8 @@
 import {defineRule} from '../../src/rule.js'
 import {loadData} from '../../src/data.js'
 import {escapeRegExp} from '../../src/text.js'
-import {commentRanges} from './comment-thread.js'
-import {footerRanges} from './footer-boilerplate.js'
-import {clipWords, endsInTime, hasWords, inRanges, lineDigits, MONTH, whenKind, whenPrefix} from './shared.js'
+import {commentAndFooterRanges} from './footer-boilerplate.js'
+import {clipWords, endsInTime, hasWords, inRanges, lineDigits, MONTH, nativeRegExp, whenKind, whenPrefix} from './shared.js'
 
 interface MetadataData {
   fieldLabels: string[]
@@ -39,21 +38,21 @@ function patterns(): Compiled {
     const number = '\\d[\\d,.]{0,12}\\s?[KkMmBb]?\\+?'
     // Dates and times go through the one shared date grammar (whenPrefix/whenKind in shared.ts).
     compiled = {
-      fieldLabel: new RegExp(`^(?:${field})\\s*(?:on|at)?\\s*[:=]?\\s*(?:on\\s+)?`, 'i'),
-      fieldLead: new RegExp(`^(${field})(\\s*[:=]\\s*|\\s+)`, 'i'),
+      fieldLabel: nativeRegExp(`^(?:${field})\\s*(?:on|at)?\\s*[:=]?\\s*(?:on\\s+)?`, 'i'),
+      fieldLead: nativeRegExp(`^(${field})(\\s*[:=]\\s*|\\s+)`, 'i'),
       readingTime: /^(?:(?:estimated\s+)?read(?:ing)?\s+time\s*:?\s*)?(?:about\s+|approx\.?\s+|~\s*)?\d{1,3}\s*-?\s*(?:min|mins|minutes?)\.?(?:\s+(?:read|reading|to\s+read))?$/i,
       // ASCII classes: a Unicode-aware version of this pattern costs twice as much to compile.
-      counter: new RegExp(`^(?:[^A-Za-z0-9]*(?:${number}\\s*(?:${units})|(?:${units})\\s*:?\\s*${number})[^A-Za-z0-9]*){1,4}$`, 'i'),
-      counterComments: new RegExp(`^[^A-Za-z0-9]*(?:${number}\\s*comments?|comments?\\s*:?\\s*${number})[^A-Za-z0-9]*$`, 'i'),
-      source: new RegExp(`^(?:${alternation(d.sourceLabels)})\\s*:?\\s*(?:https?:\\/\\/|www\\.)\\S+$`, 'i'),
-      preamble: new RegExp(
+      counter: nativeRegExp(`^(?:[^A-Za-z0-9]*(?:${number}\\s*(?:${units})|(?:${units})\\s*:?\\s*${number})[^A-Za-z0-9]*){1,4}$`, 'i'),
+      counterComments: nativeRegExp(`^[^A-Za-z0-9]*(?:${number}\\s*comments?|comments?\\s*:?\\s*${number})[^A-Za-z0-9]*$`, 'i'),
+      source: nativeRegExp(`^(?:${alternation(d.sourceLabels)})\\s*:?\\s*(?:https?:\\/\\/|www\\.)\\S+$`, 'i'),
+      preamble: nativeRegExp(
         `^(?:\\p{Lu}[\\p{L}'’.-]*\\s+){0,4}(?:News\\s+Service|News\\s+Agency|News\\s+Network|News|Agency|Press|Service|Net)\\s*,\\s*` +
         `(?:\\p{Lu}[\\p{L}.-]*(?:\\s+\\p{Lu}[\\p{L}.-]*){0,2}\\s*,\\s*)?` +
         `(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:,?\\s+\\d{4})?)` +
         `(?:\\s*\\([^()\\n]{1,40}\\))?(?:\\s*,\\s*(?:a\\s+)?(?:comprehensive\\s+)?(?:report|electric|dispatch|wire))?` +
         `\\s*(?:,|--|—|–)\\s*(?=\\p{Lu})`, 'u'),
       embed: /^[—–-]\s*[^\n()]{1,60}\(@[A-Za-z0-9_]{1,30}\)\s*(.+)$/,
-      bylineLead: new RegExp(`^(?:${alternation(d.bylineLeads)})\\s+(?=\\p{Lu})`, 'u')
+      bylineLead: nativeRegExp(`^(?:${alternation(d.bylineLeads)})\\s+(?=\\p{Lu})`, 'u')
     }
   }
   return compiled
@@ -206,7 +205,7 @@ skipped. Labels and units: \`rules/data/scrape-metadata.json\`.`,
   },
   check(_tree, file, _options, doc) {
     const p = patterns()
-    const skip = [...commentRanges(doc), ...footerRanges(doc)]
+    const skip = commentAndFooterRanges(doc)
     // The first three non-blank lines: a bare timestamp is page metadata at the top; inside the body it may head
     // a timeline entry.
     const edges: number[] = []

@@ -1,8 +1,8 @@
 import {defineRule} from '../../src/rule.js'
 import {loadData} from '../../src/data.js'
-import {escapeRegExp, wordCount} from '../../src/text.js'
+import {escapeRegExp} from '../../src/text.js'
 import {commentRanges} from './comment-thread.js'
-import {clipWords, keyEnds, inRanges, isSpaceCode, looseKey, trimmedSpan} from './shared.js'
+import {atLeastWords, clipWords, keyEnds, inRanges, isSpaceCode, looseKey, nativeRegExp, trimmedSpan} from './shared.js'
 
 interface Agency {
   name: string
@@ -57,10 +57,10 @@ function data(): Compiled {
       exact,
       folded,
       leadLabels: new Set(d.leadLabels.map((l) => l.toLowerCase())),
-      labelStart: new RegExp(`^(?:(?:${labels})\\s*:\\s*|(?:${multi})\\s+)(?=\\S)`, 'iu'),
-      labelInline: new RegExp(`(?:${labels})\\s*:\\s*(?=\\S)`, 'g'),
-      captionLead: new RegExp(`^(?:${leads})(?![\\p{L}\\p{N}])\\s*`, 'iu'),
-      notCaption: new RegExp(`^(?:${d.notCaptionAfter.map(escapeRegExp).join('|')})(?![\\p{L}])`, 'iu'),
+      labelStart: nativeRegExp(`^(?:(?:${labels})\\s*:\\s*|(?:${multi})\\s+)(?=\\S)`, 'iu'),
+      labelInline: nativeRegExp(`(?:${labels})\\s*:\\s*(?=\\S)`, 'g'),
+      captionLead: nativeRegExp(`^(?:${leads})(?![\\p{L}\\p{N}])\\s*`, 'iu'),
+      notCaption: nativeRegExp(`^(?:${d.notCaptionAfter.map(escapeRegExp).join('|')})(?![\\p{L}])`, 'iu'),
       standalone: new Set(d.standaloneLines.map((l) => looseKey(l.phrase))),
       standaloneEnds: new Set(d.standaloneLines.map((l) => keyEnds(l.phrase))),
       agencyLengths: new Set([...exact.keys(), ...folded.keys()].map((k) => k.length))
@@ -191,7 +191,7 @@ function wholeLine(line: string, c: Compiled): {reason: string} | undefined {
     const left = t.slice(0, dash).trim()
     const right = t.slice(dash + 3)
     const credit = mayNameAgency(left, c) ? parseCredit(left, c) : undefined
-    if (credit && wordCount(right) >= 3) {
+    if (credit && atLeastWords(right, 3)) {
       const lead = c.leadLabels.has(credit.segments[0].toLowerCase())
       const ok = credit.segments.length > 1
         ? credit.agencies.length > 0 || lead
@@ -209,7 +209,7 @@ function wholeLine(line: string, c: Compiled): {reason: string} | undefined {
   // C: `The picture shows …`
   if (t.length <= 400) {
     const lead = c.captionLead.exec(t)
-    if (lead && !c.notCaption.test(t.slice(lead[0].length)) && wordCount(t) <= 60) {
+    if (lead && !c.notCaption.test(t.slice(lead[0].length)) && !atLeastWords(t, 61)) {
       return {reason: `Unexpected photo caption \`${clipWords(t)}\`, remove the line`}
     }
   }
@@ -265,7 +265,7 @@ function inline(text: string, offset: number, c: Compiled, out: Finding[]): void
     let restEnd = text.indexOf(')', restStart)
     if (restEnd < 0) restEnd = text.length
     const rest = text.slice(restStart, restEnd).trimEnd()
-    if (wordCount(rest) <= 10 && parseCredit(rest, c)) {
+    if (!atLeastWords(rest, 11) && parseCredit(rest, c)) {
       addCredit(out, text, offset, m.index, restStart + rest.length)
       continue
     }

@@ -1,8 +1,7 @@
 import {defineRule} from '../../src/rule.js'
 import {loadData} from '../../src/data.js'
 import type {LineMarker, LineMatcher} from '../../src/line-matcher.js'
-import {commentRanges} from './comment-thread.js'
-import {footerRanges} from './footer-boilerplate.js'
+import {commentAndFooterRanges} from './footer-boilerplate.js'
 import {clipWords, compileMarkers, inRanges, trimmedSpan} from './shared.js'
 
 let matcher: LineMatcher | undefined
@@ -81,7 +80,7 @@ lines of a comment thread to \`scrape/comment-thread\`. Phrases: \`rules/data/sc
   check(_tree, file, _options, doc) {
     const match = markers().match
     const lines = doc.lines
-    const skip = [...commentRanges(doc), ...footerRanges(doc)]
+    const skip = commentAndFooterRanges(doc)
     const teaser: boolean[] = new Array(lines.length).fill(false)
     for (let i = 0; i < lines.length; i++) {
       const text = lines[i].text

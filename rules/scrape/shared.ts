@@ -1,14 +1,17 @@
 /**
  * Helpers shared by the `scrape/` rules (not a rule itself): the date and time
- * grammar used by comment headers and leaked metadata, and line-range sets
- * through which block rules tell line rules which lines they already cover.
+ * grammar used by comment headers and leaked metadata, line-range sets
+ * through which block rules tell line rules which lines they already cover,
+ * per-document facts several rules read (the lines with a digit, the text's
+ * code units), the line-marker matcher, and `nativeRegExp` for the large
+ * patterns.
  *
  * All patterns are built once per process from bounded pieces (no nested
  * unbounded quantifiers), so they stay linear on long lines.
  */
 import type {Doc} from '../../src/document.js'
 import type {LineMarker, LineMatcher} from '../../src/line-matcher.js'
-import {escapeRegExp, keyUnit, lowerUnit, wordCount} from '../../src/text.js'
+import {escapeRegExp, keyUnit, lowerUnit} from '../../src/text.js'
 
 /** A month name or abbreviation. */
 export const MONTH =
@@ -42,6 +45,26 @@ export const NAME_WORD = "[\\p{L}\\p{N}_@][\\p{L}\\p{N}_.'’@-]{0,30}"
 /** A name of one to five words. */
 export const NAME = `${NAME_WORD}(?:\\s+${NAME_WORD}){0,4}`
 
+/** A subject long enough for V8 to compile a regular expression straight to machine code (see `nativeRegExp`). */
+const LONG_SUBJECT = '\u0000'.repeat(1000)
+
+/**
+ * `new RegExp(source, flags)`, compiled to machine code at once. V8 first compiles a regular expression to
+ * bytecode and interprets it, and compiles machine code only when it runs again ("tier-up"); for the large
+ * patterns of these rules (the date grammar, the marker and phrase alternations) the bytecode and the
+ * interpreted first runs cost more than the machine code (~12 of ~17 ms for the date grammar), once per process.
+ * A first run on a subject of at least 1,000 characters skips the bytecode (V8's kTierUpForSubjectLengthValue),
+ * so the pattern is run once on a run of U+0000 (which no pattern here is meant to match, and where every one
+ * fails in bounded time) when it is made. lastIndex is 0 after, as for a new expression. For the patterns run on
+ * lines and fields; one whose first run is on a whole document gets machine code at once anyway.
+ */
+export function nativeRegExp(source: string, flags: string): RegExp {
+  const re = new RegExp(source, flags)
+  re.test(LONG_SUBJECT)
+  re.lastIndex = 0
+  return re
+}
+
 /** Inclusive ranges of line indexes (into `doc.lines`). */
 export type LineRange = [first: number, last: number]
 
@@ -72,9 +95,10 @@ export function lineDigits(doc: Doc): Uint8Array {
     digits = new Uint8Array(lines.length)
     let line = 0
     DIGIT_SCAN.lastIndex = 0
-    let m: RegExpExecArray | null
-    while ((m = DIGIT_SCAN.exec(doc.text))) {
-      while (line + 1 < lines.length && lines[line + 1].start <= m.index) line++
+    // (`test` finds the digit without making a match array: it is at lastIndex - 1.)
+    while (DIGIT_SCAN.test(doc.text)) {
+      const at = DIGIT_SCAN.lastIndex - 1
+      while (line + 1 < lines.length && lines[line + 1].start <= at) line++
       digits[line] = 1
       if (line + 1 >= lines.length) break
       DIGIT_SCAN.lastIndex = lines[line + 1].start
@@ -82,6 +106,23 @@ export function lineDigits(doc: Doc): Uint8Array {
     doc.shared.set('scrape/line-digits', digits)
   }
   return digits
+}
+
+let unitsBytes = Buffer.alloc(2 * 4096)
+let units = new Uint16Array(unitsBytes.buffer, unitsBytes.byteOffset, 4096)
+
+/**
+ * The UTF-16 code units of `text` (`units[i] === text.charCodeAt(i)` for i < text.length; the array can be
+ * longer): a typed array reads faster than `charCodeAt`, whose string representation is checked on every call.
+ * One scratch array, filled anew at each call: use it before the next.
+ */
+export function codeUnits(text: string): Uint16Array {
+  if (units.length < text.length) {
+    unitsBytes = Buffer.alloc(2 * text.length)
+    units = new Uint16Array(unitsBytes.buffer, unitsBytes.byteOffset, text.length)
+  }
+  unitsBytes.write(text, 0, 'utf16le')
+  return units
 }
 
 /** Offsets of a line's text without its leading and trailing white space. */
@@ -107,9 +148,19 @@ export function isLinkish(token: string): boolean {
   return LINKISH.test(token)
 }
 
+/** Is `value` its own `value.replace(/\s+/g, ' ').trim()`: no white space but single spaces between other characters? */
+function isFlat(value: string): boolean {
+  const n = value.length
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i)
+    if (isSpaceCode(c) && (c !== 32 || i === 0 || i === n - 1 || value.charCodeAt(i + 1) === 32)) return false
+  }
+  return true
+}
+
 /** Shorten a text for a message at a word boundary: at most `max` characters, then `…`. */
 export function clipWords(value: string, max = 40): string {
-  const flat = value.replace(/\s+/g, ' ').trim()
+  const flat = isFlat(value) ? value : value.replace(/\s+/g, ' ').trim()
   if (flat.length <= max) return flat
   const cut = flat.slice(0, max - 1)
   const space = cut.lastIndexOf(' ')
@@ -123,9 +174,10 @@ const MAX_MARKER_LINE = 240
  * A faster equivalent of `compileLineMarkers` (src/line-matcher.ts) for the
  * scrape rules, which test every line of every document: the whole-line key
  * is only computed for lines short enough to equal a phrase and whose key
- * would begin and end as a phrase's does (`keyEnds`), all anchored regular
- * expressions of one case mode are tested as one alternation (one exec per
- * line instead of one per marker), and an expression that scans the line
+ * would begin and end as a phrase's does (`keyEnds`), the prefixes are only
+ * tried on a line that begins as one of them can (`asciiStarts`), all anchored
+ * regular expressions of one case mode are tested as one alternation (one exec
+ * per line instead of one per marker), and an expression that scans the line
  * (`^.{0,60}\ball rights reserved`) is only run when a literal it requires
  * is in the line (`scanGuard`). Same data format, same result: a whole-line
  * phrase first, then the longest prefix, then the first regular expression
@@ -149,21 +201,22 @@ export function compileMarkers(markers: LineMarker[]): LineMatcher {
       const p = marker.pattern
       const flags = marker.caseSensitive ? 'u' : 'iu'
       const guard = p.startsWith('^') ? scanGuard(p.slice(1)) : undefined
-      if (guard !== undefined) guarded.push([new RegExp(guard, flags), new RegExp(p, flags), index])
+      if (guard !== undefined) guarded.push([nativeRegExp(guard, flags), nativeRegExp(p, flags), index])
       else if (p.startsWith('^') && !/\\\d|\(\?<[^=!]/.test(p)) groups[marker.caseSensitive ? 's' : 'i'].push([p.slice(1), index])
-      else singles.push([new RegExp(p, flags), marker, index])
+      else singles.push([nativeRegExp(p, flags), marker, index])
     }
   })
   prefixes.sort((a, b) => (b.phrase ?? '').length - (a.phrase ?? '').length)
   const prefixRe = prefixes.length
-    ? new RegExp(`^(?:${prefixes.map((p) => escapeRegExp(p.phrase ?? '')).join('|')})(?![\\p{L}\\p{N}])`, 'iu')
+    ? nativeRegExp(`^(?:${prefixes.map((p) => escapeRegExp(p.phrase ?? '')).join('|')})(?![\\p{L}\\p{N}])`, 'iu')
     : undefined
+  const prefixStarts = asciiStarts(prefixes.map((p) => p.phrase ?? ''))
   const prefixByKey = new Map<string, LineMarker>()
   for (const p of prefixes) if (!prefixByKey.has((p.phrase ?? '').toLowerCase())) prefixByKey.set((p.phrase ?? '').toLowerCase(), p)
   const combined = (Object.keys(groups) as Array<'i' | 's'>)
     .filter((mode) => groups[mode].length)
     .map((mode) => ({
-      re: new RegExp(`^(?:${groups[mode].map(([p, i]) => `(?<m${i}>${p})`).join('|')})`, mode === 'i' ? 'iu' : 'u'),
+      re: nativeRegExp(`^(?:${groups[mode].map(([p, i]) => `(?<m${i}>${p})`).join('|')})`, mode === 'i' ? 'iu' : 'u'),
       names: groups[mode].map(([, i]) => `m${i}`),
       indexes: groups[mode].map(([, i]) => i)
     }))
@@ -182,13 +235,13 @@ export function compileMarkers(markers: LineMarker[]): LineMatcher {
           if (exact) return exact
         }
       }
-      if (prefixRe) {
+      if (prefixRe && (prefixStarts === undefined || mayStart(prefixStarts, trimmed.charCodeAt(0)))) {
         const m = prefixRe.exec(trimmed)
         const marker = m ? prefixByKey.get(m[0].toLowerCase()) : undefined
         if (m && marker) {
           const rest = trimmed.slice(m[0].length)
           const colonOk = !marker.requireColon || /^\s*:/.test(rest)
-          if (colonOk && wordCount(trimmed) <= (marker.maxWords ?? 12)) return marker
+          if (colonOk && !atLeastWords(trimmed, Math.floor(marker.maxWords ?? 12) + 1)) return marker
         }
       }
       let best = -1
@@ -211,6 +264,30 @@ export function compileMarkers(markers: LineMarker[]): LineMatcher {
       return best >= 0 ? markers[best] : undefined
     }
   }
+}
+
+/**
+ * The ASCII code units (lower case for letters) that the phrases begin with, when they all begin with one: a
+ * line can match a phrase case-insensitively (`iu`) only if it begins with one of them or with a non-ASCII unit
+ * (`ſ` and the Kelvin sign fold to `s` and `k`). Undefined when a phrase begins otherwise (no filter).
+ */
+function asciiStarts(phrases: string[]): Uint8Array | undefined {
+  const starts = new Uint8Array(128)
+  for (const phrase of phrases) {
+    const c = phrase.charCodeAt(0)
+    if (!(c < 128)) return undefined
+    starts[asciiLower(c)] = 1
+  }
+  return starts
+}
+
+function asciiLower(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c
+}
+
+/** Can a line beginning with code unit `c` match one of the phrases of `starts` (see asciiStarts)? */
+function mayStart(starts: Uint8Array, c: number): boolean {
+  return c >= 128 || starts[asciiLower(c)] === 1
 }
 
 /** One top-level piece of a regular expression source. */
@@ -482,6 +559,23 @@ export function coarseHash(value: string, limit = 48, from = 0, to = value.lengt
   return h & 0x3fffffff
 }
 
+/**
+ * `wordCount(value) >= n` (src/text.ts: runs of `\S`, white space as `\s` sees it) without making the words:
+ * counts no further than n.
+ */
+export function atLeastWords(value: string, n: number): boolean {
+  let count = 0
+  let inWord = false
+  for (let i = 0; i < value.length; i++) {
+    if (isSpaceCode(value.charCodeAt(i))) inWord = false
+    else if (!inWord) {
+      inWord = true
+      if (++count >= n) return true
+    }
+  }
+  return count >= n
+}
+
 /** Does `value` (or value[from, to)) have at least `n` white-space separated words? Stops counting at `n`. */
 export function hasWords(value: string, n: number, from = 0, to = value.length): boolean {
   let count = 0
@@ -524,7 +618,7 @@ let nameRe: RegExp | undefined
  * (embedding it in many patterns cost ~10 ms of compilation each).
  */
 export function whenPrefix(value: string): {length: number; kind: WhenKind} | undefined {
-  whenRe ??= new RegExp(`^(?:(${DATE_TIME})|(${DAY})|(${TIME})|(${AGO}))`, 'iu')
+  whenRe ??= nativeRegExp(`^(?:(${DATE_TIME})|(${DAY})|(${TIME})|(${AGO}))`, 'iu')
   const m = whenRe.exec(value)
   if (!m) return undefined
   return {length: m[0].length, kind: m[1] ? 'datetime' : m[2] ? 'day' : m[3] ? 'time' : 'ago'}
@@ -538,6 +632,6 @@ export function whenKind(value: string): WhenKind | undefined {
 
 /** Is `value` a name of one to five words (user names included)? */
 export function isName(value: string): boolean {
-  nameRe ??= new RegExp(`^${NAME}$`, 'u')
+  nameRe ??= nativeRegExp(`^${NAME}$`, 'u')
   return nameRe.test(value)
 }
