@@ -10,7 +10,14 @@ interface AcronymData {
   nonInitial: string[]
 }
 
-let compiled: {known: Map<string, string[]>; nonInitial: Set<string>} | undefined
+interface Compiled {
+  /** The known English expansions of each acronym, and the same normalised (`normalise`). */
+  known: Map<string, string[]>
+  knownNormalised: Map<string, string[]>
+  nonInitial: Set<string>
+}
+
+let compiled: Compiled | undefined
 
 /** Lower case, plain apostrophes, hyphens as spaces, American spelling: `Co-operation` = `cooperation`, `Organisation` = `organization`. */
 function normalise(value: string): string {
@@ -30,11 +37,12 @@ function normalise(value: string): string {
     .replace(/\blabour\b/g, 'labor')
 }
 
-function data() {
+function data(): Compiled {
   if (!compiled) {
     const raw = loadData<AcronymData>('translation-acronyms.json')
     compiled = {
       known: new Map(raw.known.map((k) => [k.acronym, k.expansions])),
+      knownNormalised: new Map(raw.known.map((k) => [k.acronym, k.expansions.map(normalise)])),
       nonInitial: new Set(raw.nonInitial)
     }
   }
@@ -83,6 +91,28 @@ function expansionBefore(doc: Doc, paren: number): ExpansionWord[] {
   }
   while (out.length > 0 && out[0].stop) out.shift()
   return out
+}
+
+/** `(OSCE)`: an acronym in parentheses (sticky: tried where a parenthesis opens). */
+const ACRONYM_IN_PARENTHESES = /\((\p{Lu}[\p{L}&]{1,9})\)/uy
+/** An upper-case letter at `lastIndex`. */
+const UPPER_AT = /\p{Lu}/uy
+
+/** The length (in UTF-16 code units) of the upper-case letters of `word`: `word.replace(/[^\p{Lu}]/gu, '').length`. */
+function upperCaseLength(word: string): number {
+  let length = 0
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k)
+    if (c < 128) {
+      if (c >= 65 && c <= 90) length++
+      continue
+    }
+    const pair = c >= 0xd800 && c <= 0xdbff && k + 1 < word.length && (word.charCodeAt(k + 1) & 0xfc00) === 0xdc00
+    UPPER_AT.lastIndex = k
+    if (UPPER_AT.test(word)) length += pair ? 2 : 1
+    if (pair) k++
+  }
+  return length
 }
 
 /** Can the acronym's letters be read, in order, from the initials of the words from `from` on? */
@@ -134,19 +164,23 @@ expansions (accepted, and proposed as \`expected\`) and acronyms whose letters d
     ]
   },
   check(_tree, file, _options, doc) {
-    const {known, nonInitial} = data()
-    const re = /\((\p{Lu}[\p{L}&]{1,9})\)/gu
-    let match: RegExpExecArray | null
-    while ((match = re.exec(doc.text))) {
+    const {known, knownNormalised, nonInitial} = data()
+    const text = doc.text
+    for (let paren = text.indexOf('('); paren >= 0; ) {
+      // Tried at each opening parenthesis (what the global search would find, without scanning every offset).
+      ACRONYM_IN_PARENTHESES.lastIndex = paren
+      const match = ACRONYM_IN_PARENTHESES.exec(text)
+      paren = text.indexOf('(', match ? match.index + match[0].length : paren + 1)
+      if (!match) continue
       const acronym = match[1]
-      const capitals = acronym.replace(/[^\p{Lu}]/gu, '').length
+      const capitals = upperCaseLength(acronym)
       if (capitals < 2 || capitals / acronym.length < 0.6 || nonInitial.has(acronym)) continue
       const words = expansionBefore(doc, match.index)
       const content = words.filter((w) => !w.stop)
       if (content.length < 2) continue
       const expansions = known.get(acronym)
       const whole = normalise(words.map((w) => w.text).join(' '))
-      if (expansions?.some((e) => whole.endsWith(normalise(e)))) continue
+      if (knownNormalised.get(acronym)?.some((e) => whole.endsWith(e))) continue
       const letters = acronym.toLowerCase().replace(/[^\p{L}]/gu, '')
       if (words.some((_w, i) => !words[i].stop && produces(letters, words, i))) continue
       // A near miss: one word per letter, one letter wrong (two in a long acronym), not a reordering.

@@ -1,12 +1,17 @@
 import {defineRule} from '../../src/rule.js'
 import {clip} from '../../src/text.js'
 import {bareWord} from '../../src/spelling.js'
-import {TITLE_CASE, quoteAt, titleLines} from './shared.js'
+import {TITLE_CASE, lexicon, onTitleLine, quoteAtWord, wordFacts} from './shared.js'
 
 const ID = 'translation/dropped-subject'
 
 /** Finite auxiliaries that open a question, never a statement. */
 const AUXILIARIES = new Set(['has', 'have', 'is', 'are', 'was', 'does', 'did', 'can', 'could', 'will', 'would', 'must', 'hasn\'t', 'isn\'t', 'aren\'t', 'wasn\'t', 'doesn\'t', 'didn\'t', 'can\'t', 'couldn\'t', 'won\'t', 'wouldn\'t'])
+
+/** The key of a lower-case bare word in `AUXILIARIES` (a straight apostrophe). */
+function auxiliaryKey(lower: string): string {
+  return lower.includes('’') ? lower.replace('’', '\'') : lower
+}
 
 /** `Have a look`, `Have your say`: imperatives. */
 const IMPERATIVE_NEXT = new Set(['a', 'an', 'the', 'your', 'some', 'fun', 'faith', 'patience', 'mercy', 'no', 'it', 'them', 'him', 'her'])
@@ -43,20 +48,20 @@ name). Weak signal: severity \`info\`. Fix: restore the subject, or make it a qu
     ]
   },
   check(_tree, file, _options, doc) {
-    const titles = titleLines(doc)
+    const ids = wordFacts(doc).ids
     for (const sentence of doc.sentences) {
       if (sentence.endWord - sentence.firstWord < 3) continue
-      const first = doc.words[sentence.firstWord]
-      const lower = bareWord(first.text).toLowerCase().replace('’', '\'')
+      const lower = auxiliaryKey(lexicon.lower[ids[sentence.firstWord]])
       if (!AUXILIARIES.has(lower)) continue
+      const first = doc.words[sentence.firstWord]
       const text = doc.text.slice(sentence.start, sentence.end).trimEnd()
       if (!/[^.]\.["”’)]?$/.test(text)) continue
       if (doc.text.slice(sentence.start, first.start).trim() !== '') continue
       const second = bareWord(doc.words[sentence.firstWord + 1].text)
       if (lower === 'will' && TITLE_CASE.test(second)) continue
       if (lower === 'have' && IMPERATIVE_NEXT.has(second.toLowerCase())) continue
-      if (titles.has(doc.lineIndexAt(first.start))) continue
-      if (quoteAt(doc, first.start, first.end)) continue // quoted speech is spoken English
+      if (onTitleLine(doc, sentence.firstWord)) continue
+      if (quoteAtWord(doc, sentence.firstWord)) continue // quoted speech is spoken English
       doc.report(file, ID, `Unexpected statement opening with \`${bareWord(first.text)}\` (\`${clip(text, 50)}\`): restore the subject, or make it a question`, sentence.start, sentence.start + text.length)
     }
   }

@@ -138,7 +138,7 @@ form.`,
       if (L.proper[id] === 0) L.proper[id] = words.has(L.lower[id]) || AMBIGUOUS_MONTHS.has(L.lower[id]) ? 1 : 2
       if (L.proper[id] === 2) continue
       const word = doc.words[i]
-      const bare = facts.bare[i]
+      const bare = L.bare[id]
       const lower = bare
       let canonical = words.get(lower)
       if (!canonical && AMBIGUOUS_MONTHS.has(lower)) {

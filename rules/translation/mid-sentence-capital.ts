@@ -8,8 +8,8 @@ import {
   SHAPE_LOWER,
   SHAPE_OTHER_LOWER,
   SHAPE_TITLE,
+  FLAG_SMALL,
   TITLE_SMALL,
-  englishAt,
   dictionaryOf,
   englishOf,
   lexicon,
@@ -17,14 +17,13 @@ import {
   wordFacts,
   gapBefore,
   isMidSentence,
-  quoteAt,
-  shared,
-  titleLines
+  onTitleLine,
+  quoteAtWord,
+  shared
 } from './shared.js'
 
 const ID = 'translation/mid-sentence-capital'
 
-const UPPER_OR_DIGIT_START = /^[\p{Lu}\p{N}]/u
 const UPPER_START = /^\p{Lu}/u
 const DIGIT_START = /^\p{N}/u
 const SPACE_ONLY = /^\s+$/
@@ -69,6 +68,53 @@ const INSTITUTIONS = new Set([
 /** Number words name TV channels, teams and bands (`Channel Four`, `Nine`). */
 const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'hundred', 'thousand', 'million'])
 
+/**
+ * What a capital on a word may be reported as, by its text alone (`Lexicon.capitalKind`). Never: too short, a day
+ * or month, a name, an institution, a number word, or not in the dictionary.
+ */
+const NEVER = 1
+/** A function word (`And`, `At`, `The`). */
+const FUNCTION_WORD = 2
+/** A plain common word (`Growth`, `Relationships`). */
+const CONTENT_WORD = 3
+type CapitalKind = typeof NEVER | typeof FUNCTION_WORD | typeof CONTENT_WORD
+
+/** `CapitalKind` of the word of lexicon id `id`, decided once per id. */
+function capitalKindOf(id: number): CapitalKind {
+  const L = lexicon
+  let kind = L.capitalKind[id] as CapitalKind | 0
+  if (kind === 0) {
+    kind = computeCapitalKind(id)
+    L.capitalKind[id] = kind
+  }
+  return kind
+}
+
+function computeCapitalKind(id: number): CapitalKind {
+  const L = lexicon
+  const lower = L.lower[id]
+  if (L.bare[id].length < 2 || MONTHS_AND_DAYS.has(lower)) return NEVER
+  if (FUNCTION_WORDS.has(lower)) return FUNCTION_WORD
+  // The dictionary alone (not the loanword list: `Mujahideen`, `Duma` are names when capitalised).
+  if (!dictionaryOf(id) || nameishOf(id)) return NEVER
+  if (INSTITUTIONS.has(lower) || NUMBER_WORDS.has(lower)) return NEVER
+  return CONTENT_WORD
+}
+
+/** The Title-Case words whose capital may be reported (capital kind not `NEVER`), in text order (one pass). */
+function capitalCandidates(doc: Doc): number[] {
+  return shared(doc, 'translation/capital-candidates', findCapitalCandidates)
+}
+
+function findCapitalCandidates(doc: Doc): number[] {
+  const {ids, titleWords} = wordFacts(doc)
+  const out: number[] = []
+  for (const i of titleWords) {
+    if (capitalKindOf(ids[i]) !== NEVER) out.push(i)
+  }
+  return out
+}
+
 interface Counts {
   capital: number
   lower: number
@@ -76,7 +122,7 @@ interface Counts {
 
 let countGeneration = 0
 
-/** The counts of one document: per lower-case slot of its Title-Case words (see `Lexicon.slot`). */
+/** The counts of one document: per lower-case slot of its Title-Case content words (see `Lexicon.slot`). */
 interface CasingCounts {
   generation: number
   slots: number[]
@@ -86,7 +132,7 @@ interface CasingCounts {
 
 /**
  * How often word `i`'s lower-case form occurs capitalised inside sentences (outside headlines) and in lower case
- * (all words counted once, on first need).
+ * (counted on first need, for the forms of all the document's Title-Case content words: the only ones asked).
  */
 function casingCountsAt(doc: Doc, i: number): Counts {
   const all = shared(doc, 'translation/casing-counts', buildCasingCounts)
@@ -98,33 +144,38 @@ function casingCountsAt(doc: Doc, i: number): Counts {
 
 function buildCasingCounts(doc: Doc): CasingCounts {
   const facts = wordFacts(doc)
-  const titles = titleLines(doc)
   const ids = facts.ids
   const shapes = facts.shape
   const n = ids.length
   const L = lexicon
-  // Only words that occur in Title Case somewhere are counted: each claims its lower-case form's slot.
+  const slotOf = L.slot
+  const slotGen = L.slotGen
+  const slotIndex = L.slotIndex
+  // Only the forms `classify` may ask about are counted: each Title-Case content word claims its lower-case form's slot.
   const generation = ++countGeneration
   const slots: number[] = []
-  for (let k = 0; k < n; k++) {
-    if (shapes[k] !== SHAPE_TITLE) continue
-    const slot = L.slot[ids[k]]
-    if (L.slotGen[slot] !== generation) {
-      L.slotGen[slot] = generation
-      L.slotIndex[slot] = slots.length
+  for (const k of capitalCandidates(doc)) {
+    if (capitalKindOf(ids[k]) !== CONTENT_WORD) continue
+    const slot = slotOf[ids[k]]
+    if (slotGen[slot] !== generation) {
+      slotGen[slot] = generation
+      slotIndex[slot] = slots.length
       slots.push(slot)
     }
   }
   const capital = new Int32Array(slots.length)
   const lowerCase = new Int32Array(slots.length)
+  if (slots.length === 0) return {generation, slots, capital, lower: lowerCase}
+  const titles = facts.titleLines
+  const wordLines = facts.lines
   for (let k = 0; k < n; k++) {
     const shape = shapes[k]
     const isLower = shape === SHAPE_LOWER || shape === SHAPE_OTHER_LOWER
     if (!isLower && shape !== SHAPE_TITLE) continue
-    const slot = L.slot[ids[k]]
-    if (L.slotGen[slot] !== generation) continue
-    if (isLower) lowerCase[L.slotIndex[slot]]++
-    else if (isMidSentence(doc, k) && !titles.has(doc.lineIndexAt(doc.words[k].start))) capital[L.slotIndex[slot]]++
+    const slot = slotOf[ids[k]]
+    if (slotGen[slot] !== generation) continue
+    if (isLower) lowerCase[slotIndex[slot]]++
+    else if (isMidSentence(doc, k) && titles[wordLines[k]] === 0) capital[slotIndex[slot]]++
   }
   return {generation, slots, capital, lower: lowerCase}
 }
@@ -143,19 +194,29 @@ function isLowerAt(doc: Doc, i: number): boolean {
 function isNameLike(doc: Doc, i: number): boolean {
   if (!isCapitalisedAt(doc, i)) return false
   const id = wordFacts(doc).ids[i]
-  return ALL_CAPS.test(lexicon.bare[id]) || nameishOf(id) || !englishOf(id)
+  return nameishOf(id) || !englishOf(id) || ALL_CAPS.test(lexicon.bare[id])
 }
 
 /** After word `i`: only title small words, then a capitalised word (`With the Wind`, `of Transport`)? */
 function leadsIntoName(doc: Doc, i: number): boolean {
-  const words = doc.words
   const facts = wordFacts(doc)
-  const sentence = words[i].sentence
-  for (let j = i + 1; j < words.length && j <= i + 4 && words[j].sentence === sentence; j++) {
-    if (UPPER_OR_DIGIT_START.test(facts.bare[j])) return true
-    if (!TITLE_SMALL.has(facts.lower[j])) return false
+  const L = lexicon
+  for (let j = i + 1; j <= i + 4 && inOneSentence(doc, i, j); j++) {
+    if (startsUpperOrDigit(facts.shape[j], L.bare[facts.ids[j]])) return true
+    if ((L.flags[facts.ids[j]] & FLAG_SMALL) === 0) return false // not in `TITLE_SMALL`
   }
   return false
+}
+
+/** Are words `a` and `b` (`b` may be past the last word) in one sentence? */
+function inOneSentence(doc: Doc, a: number, b: number): boolean {
+  const sentences = wordFacts(doc).sentences
+  return b < sentences.length && sentences[a] === sentences[b]
+}
+
+/** `/^[\p{Lu}\p{N}]/u` of a bare word, by its shape (a capital starts the Title-Case and capitalised shapes). */
+function startsUpperOrDigit(shape: number, bare: string): boolean {
+  return shape === SHAPE_TITLE || shape === SHAPE_CAPITAL || (shape === 0 && DIGIT_START.test(bare))
 }
 
 /** Nationality adjectives: `it Possible Russian invasion` is a common word before one, not a name. */
@@ -168,21 +229,20 @@ const BEFORE_NATIONALITY = new Set(['native', 'latin', 'african', 'south', 'nort
 
 /** After word `i`: a nationality adjective, then a lower-case English word (`Possible Russian invasion`)? */
 function nationalityThenLower(doc: Doc, i: number): boolean {
-  const words = doc.words
   const facts = wordFacts(doc)
-  if (BEFORE_NATIONALITY.has(facts.lower[i])) return false
-  const sentence = words[i].sentence
-  if (!words[i + 2] || words[i + 2].sentence !== sentence || words[i + 1].sentence !== sentence) return false
-  const adjective = facts.bare[i + 1]
-  if (!NATIONALITY.test(adjective) || !isProperNoun(adjective) || englishAt(doc, i + 1)) return false
-  return isLowerAt(doc, i + 2) && englishAt(doc, i + 2)
+  const ids = facts.ids
+  // (A `NATIONALITY` adjective is in Title Case: most words after `i` are not.)
+  if (facts.shape[i + 1] !== SHAPE_TITLE || BEFORE_NATIONALITY.has(lexicon.lower[ids[i]])) return false
+  if (!inOneSentence(doc, i, i + 2) || !inOneSentence(doc, i, i + 1)) return false
+  const adjective = lexicon.bare[ids[i + 1]]
+  if (!NATIONALITY.test(adjective) || !isProperNoun(adjective) || englishOf(ids[i + 1])) return false
+  return isLowerAt(doc, i + 2) && englishOf(ids[i + 2])
 }
 
 /** The word after `i` in the same sentence, if it is a lower-case English word. */
 function lowerEnglishNext(doc: Doc, i: number): boolean {
-  const next = doc.words[i + 1]
-  if (!next || next.sentence !== doc.words[i].sentence) return false
-  return isLowerAt(doc, i + 1) && englishAt(doc, i + 1)
+  if (!inOneSentence(doc, i, i + 1)) return false
+  return isLowerAt(doc, i + 1) && englishOf(wordFacts(doc).ids[i + 1])
 }
 
 function closesQuoteOrClause(gap: string): boolean {
@@ -191,57 +251,62 @@ function closesQuoteOrClause(gap: string): boolean {
 
 type Kind = 'function' | 'content' | 'after-name'
 
-/** `nextFlagged`: the word after `i` is itself reported, so `i` may start a run of capitals. */
-function classify(doc: Doc, i: number, nextFlagged: boolean): Kind | undefined {
-  const words = doc.words
-  const word = words[i]
+/**
+ * Word `i`, in Title Case, of capital kind `kind` (not `NEVER`). `nextFlagged`: the word after `i` is itself
+ * reported, so `i` may start a run of capitals. (Every test is a pure look-up: the cheap ones come first.)
+ */
+function classify(doc: Doc, i: number, kind: CapitalKind, nextFlagged: boolean): Kind | undefined {
+  if (!isMidSentence(doc, i)) return undefined
+  return kind === FUNCTION_WORD ? classifyFunctionWord(doc, i, nextFlagged) : classifyContentWord(doc, i, nextFlagged)
+}
+
+/** Inside a short quote (a quoted title): capitals are the title's. */
+function inShortQuote(doc: Doc, i: number): boolean {
+  const quote = quoteAtWord(doc, i)
+  return quote !== undefined && quote.words <= 8
+}
+
+/** A capitalised function word (`And`, `At`) followed by lower-case text, or a run of reported capitals. */
+function classifyFunctionWord(doc: Doc, i: number, nextFlagged: boolean): Kind | undefined {
+  if (!inOneSentence(doc, i, i + 1)) return undefined
   const facts = wordFacts(doc)
-  if (facts.shape[i] !== SHAPE_TITLE) return undefined // the common case: lower case, numbers, acronyms
-  const bare = facts.bare[i]
-  if (bare.length < 2 || !isMidSentence(doc, i)) return undefined
-  const lower = facts.lower[i]
-  if (MONTHS_AND_DAYS.has(lower)) return undefined
-  const quote = quoteAt(doc, word.start, word.end)
-  if (quote && quote.words <= 8) return undefined
-  const next = words[i + 1]
-  const sameSentenceNext = next && next.sentence === word.sentence ? next : undefined
-  const prevBare = facts.bare[i - 1]
-  const gap = gapBefore(doc, i)
-
-  if (FUNCTION_WORDS.has(lower)) {
-    if (!sameSentenceNext) return undefined
-    // After a number or a one-word label (`Advertisement At first`): a lost sentence break, not a capital.
-    if (DIGIT_START.test(prevBare) || (i - 1 === doc.sentences[word.sentence].firstWord && UPPER_START.test(prevBare))) return undefined
-    if (nextFlagged) return 'function'
-    // Inside a Title-Case name or title (`Gone With the Wind`, `Assistant to the President`)?
-    const inTitle = isCapitalisedAt(doc, i - 1) && SPACE_ONLY.test(gap) && leadsIntoName(doc, i)
-    if (isLowerAt(doc, i + 1)) return inTitle ? undefined : 'function'
-    // `The G7 summit`: an article before an acronym that is not a name's start.
-    if (ARTICLES.has(lower) && ALL_CAPS.test(facts.bare[i + 1])) {
-      const after = words[i + 2]
-      if (after && after.sentence === word.sentence && isLowerAt(doc, i + 2)) return 'function'
-    }
-    return undefined
+  const ids = facts.ids
+  const L = lexicon
+  const prevBare = L.bare[ids[i - 1]]
+  // After a number or a one-word label (`Advertisement At first`): a lost sentence break, not a capital.
+  if (DIGIT_START.test(prevBare) || (i - 1 === doc.sentences[facts.sentences[i]].firstWord && UPPER_START.test(prevBare))) return undefined
+  if (inShortQuote(doc, i)) return undefined
+  if (nextFlagged) return 'function'
+  // Inside a Title-Case name or title (`Gone With the Wind`, `Assistant to the President`)?
+  const inTitle = isCapitalisedAt(doc, i - 1) && SPACE_ONLY.test(gapBefore(doc, i)) && leadsIntoName(doc, i)
+  if (isLowerAt(doc, i + 1)) return inTitle ? undefined : 'function'
+  // `The G7 summit`: an article before an acronym that is not a name's start.
+  if (ARTICLES.has(L.lower[ids[i]]) && ALL_CAPS.test(L.bare[ids[i + 1]])) {
+    if (inOneSentence(doc, i, i + 2) && isLowerAt(doc, i + 2)) return 'function'
   }
+  return undefined
+}
 
-  // A content word: only when it is plainly a common word between common words.
-  // The dictionary alone (not the loanword list: `Mujahideen`, `Duma` are names when capitalised).
-  const id = facts.ids[i]
-  if (!dictionaryOf(id) || nameishOf(id)) return undefined
-  if (INSTITUTIONS.has(lower) || NUMBER_WORDS.has(lower)) return undefined
+/**
+ * A capitalised content word (a dictionary word, not a name, institution or number): only when it is plainly a
+ * common word between common words.
+ */
+function classifyContentWord(doc: Doc, i: number, nextFlagged: boolean): Kind | undefined {
   const nextOk = nextFlagged || (lowerEnglishNext(doc, i) && !leadsIntoName(doc, i)) || nationalityThenLower(doc, i)
-  if (!nextOk) return undefined
+  if (!nextOk || inShortQuote(doc, i)) return undefined
   const counts = casingCountsAt(doc, i)
   if (counts.capital >= 2 && counts.lower === 0) return undefined // a name the text uses consistently
+  const ids = wordFacts(doc).ids
+  const L = lexicon
   if (isLowerAt(doc, i - 1)) {
-    const prevLower = facts.lower[i - 1]
-    if (BEFORE_NAMES.has(prevLower) || !englishAt(doc, i - 1)) return undefined
+    const prevLower = L.lower[ids[i - 1]]
+    if (BEFORE_NAMES.has(prevLower) || !englishOf(ids[i - 1])) return undefined
     // `Club for Growth`, `Ministry of Defence`: a connector inside a name.
-    if (TITLE_SMALL.has(prevLower) && i >= 2 && isCapitalisedAt(doc, i - 2) && words[i - 2].sentence === word.sentence) return undefined
-    if (DIGIT_START.test(prevBare)) return undefined
+    if (TITLE_SMALL.has(prevLower) && i >= 2 && isCapitalisedAt(doc, i - 2) && inOneSentence(doc, i - 2, i)) return undefined
+    if (DIGIT_START.test(L.bare[ids[i - 1]])) return undefined
     return 'content'
   }
-  if (closesQuoteOrClause(gap)) return 'content'
+  if (closesQuoteOrClause(gapBefore(doc, i))) return 'content'
   if (isNameLike(doc, i - 1)) return 'after-name'
   return undefined
 }
@@ -318,24 +383,28 @@ titles. Option \`minRun\`: report only runs of at least that many capitalised wo
     ]
   },
   check(_tree, file, options, doc) {
-    let titles: Set<number> | undefined
-    const kinds = new Map<number, Kind>()
+    const {ids, sentences} = wordFacts(doc)
+    const candidates = capitalCandidates(doc)
+    // Right to left, so a capital right before a reported one joins its run: the reported words and their kinds,
+    // last word first.
+    const found: number[] = []
+    const foundKinds: Kind[] = []
     const strongSentences = new Set<number>()
-    // Right to left, so a capital right before a reported one joins its run.
-    const shape = wordFacts(doc).shape
-    for (let i = doc.words.length - 1; i >= 1; i--) {
-      if (shape[i] !== SHAPE_TITLE) continue // the common case, decided without a call
-      const nextFlagged = kinds.has(i + 1) && kinds.get(i + 1) !== 'after-name' && SPACE_ONLY.test(gapBefore(doc, i + 1))
-      const kind = classify(doc, i, nextFlagged)
-      if (!kind) continue
-      titles ??= titleLines(doc)
-      if (titles.has(doc.lineIndexAt(doc.words[i].start))) continue
-      kinds.set(i, kind)
-      if (kind !== 'after-name') strongSentences.add(doc.words[i].sentence)
+    for (let c = candidates.length - 1; c >= 0 && candidates[c] >= 1; c--) {
+      const i = candidates[c]
+      const capitalKind = capitalKindOf(ids[i])
+      const last = found.length - 1
+      const nextFlagged = last >= 0 && found[last] === i + 1 && foundKinds[last] !== 'after-name' && SPACE_ONLY.test(gapBefore(doc, i + 1))
+      const kind = classify(doc, i, capitalKind, nextFlagged)
+      if (!kind || onTitleLine(doc, i)) continue
+      found.push(i)
+      foundKinds.push(kind)
+      if (kind !== 'after-name') strongSentences.add(sentences[i])
     }
-    const flagged = [...kinds.keys()]
-      .filter((i) => kinds.get(i) !== 'after-name' || strongSentences.has(doc.words[i].sentence))
-      .sort((a, b) => a - b)
+    const flagged: number[] = []
+    for (let k = found.length - 1; k >= 0; k--) {
+      if (foundKinds[k] !== 'after-name' || strongSentences.has(sentences[found[k]])) flagged.push(found[k])
+    }
     for (let k = 0; k < flagged.length; ) {
       let end = k
       while (end + 1 < flagged.length && flagged[end + 1] === flagged[end] + 1 && SPACE_ONLY.test(gapBefore(doc, flagged[end + 1]))) end++

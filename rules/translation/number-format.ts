@@ -1,4 +1,5 @@
 import {defineRule} from '../../src/rule.js'
+import {wordFacts} from './shared.js'
 
 const ID = 'translation/number-format'
 
@@ -63,13 +64,16 @@ colon after a preposition. Fix (\`--fix\`): \`50,000\`, \`0.2\`, \`6:00\`. A lon
   },
   check(_tree, file, _options, doc) {
     const text = doc.text
+    const {starts, otherWords} = wordFacts(doc)
     let after = 0
-    // Only where a word starts with a digit: the expressions are sticky, tried at those offsets alone.
-    for (const word of doc.words) {
-      const c = text.charCodeAt(word.start) // the word's first character
-      if (c < 48 || c > 57 || word.start < after) continue
+    // Only where a word starts with a digit (one of the words of shape 0: no letter first): the expressions are
+    // sticky, tried at those offsets alone.
+    for (const i of otherWords) {
+      const start = starts[i]
+      const c = text.charCodeAt(start) // the word's first character
+      if (c < 48 || c > 57 || start < after) continue
       for (const [re, what] of PATTERNS) {
-        re.lastIndex = word.start
+        re.lastIndex = start
         const match = re.exec(text)
         if (!match) continue
         const end = match.index + match[0].length

@@ -8,9 +8,13 @@
  * columns (typed arrays by id) hold what the text alone decides, computed once per
  * process: shape, English or not, foreign class, and so on. Per-word passes read
  * those columns through `wordFacts(doc).ids` instead of looking strings up in sets
- * and maps word by word (the names/ rules use the same ids).
+ * and maps word by word (the names/ rules use the same ids). `wordFacts` is the one
+ * pass over the document's Word objects: the rules read its typed arrays (and its
+ * lists of Title-Case and shape-0 words) rather than the objects. What is only asked
+ * of some words (mid-sentence positions, quoted spans of a line, header lines) is
+ * computed on first need and kept.
  */
-import type {Doc, Word} from '../../src/document.js'
+import type {Doc, Line, Word} from '../../src/document.js'
 import {francAll} from 'franc-min'
 import {loadData} from '../../src/data.js'
 import {bareWord, hasCapitalisedEntry, isEnglishLike as isEnglishLikeWord, isEnglishLower, isEnglishSpelling as isEnglishSpellingWord} from '../../src/spelling.js'
@@ -48,17 +52,24 @@ export function startsAsciiLower(word: string): boolean {
 }
 
 export interface WordFacts {
-  /** Each word's id in the process-wide `lexicon` (what the word's text alone decides). */
+  /** Each word's id in the process-wide `lexicon` (what the word's text alone decides: `lexicon.bare[id]`, `lexicon.lower[id]`). */
   ids: Int32Array
-  /** The word without surrounding punctuation and possessive `'s`. */
-  bare: string[]
-  lower: string[]
   /** 1: ASCII lower-case word; 2: Title Case; 3: other capitalised (acronyms, CamelCase); 4: other lower-case start; 0: anything else. */
   shape: Uint8Array
   /** Start offsets of the words. */
   starts: Int32Array
+  /** Index into `doc.lines` of each word's line (`doc.lineIndexAt(start)`, found in one pass). */
+  lines: Int32Array
+  /** Index into `doc.sentences` of each word's sentence. */
+  sentences: Int32Array
   /** `isMidSentence` answers: 1 yes, 2 no, 0 not yet known. */
   mid: Int8Array
+  /** By line index: 1 for a Title-Case line (see `titleLines`), 0 otherwise. */
+  titleLines: Uint8Array
+  /** Indexes of the Title-Case words (`SHAPE_TITLE`), in text order. */
+  titleWords: number[]
+  /** Indexes of the words of shape 0 (numbers, symbols: no letter first), in text order. */
+  otherWords: number[]
 }
 
 export const SHAPE_LOWER = 1
@@ -128,6 +139,8 @@ export class Lexicon {
   nameish: Int8Array = new Int8Array(INITIAL_IDS)
   /** `translation/lowercase-proper`: a listed name or an ambiguous month in lower case: 1 yes, 2 no. */
   proper: Int8Array = new Int8Array(INITIAL_IDS)
+  /** `translation/mid-sentence-capital`: what a capital on the word may be reported as (its `CapitalKind`; 0 = not yet known). */
+  capitalKind: Int8Array = new Int8Array(INITIAL_IDS)
   /** Phrase matchers (by bit) that have asked whether the word starts one of their phrases, and those it does start. */
   phraseKnown: Int32Array = new Int32Array(INITIAL_IDS)
   phraseFirst: Int32Array = new Int32Array(INITIAL_IDS)
@@ -144,6 +157,11 @@ export class Lexicon {
   /** Per slot: generation of the count that last claimed it, and its index in that count (see `casingCounts`). */
   slotGen: Int32Array = new Int32Array(INITIAL_IDS)
   slotIndex: Int32Array = new Int32Array(INITIAL_IDS)
+
+  /** The slot of a lower-case form (see `slot`), or -1 when no word seen has that form. */
+  slotOf(lower: string): number {
+    return this.slotIds.get(lower) ?? -1
+  }
 
   /** The id of `text.slice(start, end)`, made on first sight. */
   idOf(text: string, start: number, end: number): number {
@@ -255,6 +273,7 @@ export class Lexicon {
     this.dict = grownInt8(this.dict, size)
     this.nameish = grownInt8(this.nameish, size)
     this.proper = grownInt8(this.proper, size)
+    this.capitalKind = grownInt8(this.capitalKind, size)
     this.phraseKnown = grownInt32(this.phraseKnown, size)
     this.phraseFirst = grownInt32(this.phraseFirst, size)
     this.slot = grownInt32(this.slot, size)
@@ -289,28 +308,54 @@ function buildWordFacts(doc: Doc): WordFacts {
   const L = lexicon
   const words = doc.words
   const text = doc.text
+  const lineTable = doc.lines
   const n = words.length
-  const ids = new Int32Array(n)
-  const bare: string[] = new Array(n)
-  const lower: string[] = new Array(n)
-  const shape = new Uint8Array(n)
-  const starts = new Int32Array(n)
+  // One buffer for all the columns (allocating a typed array's memory costs more than filling it).
+  const buffer = new ArrayBuffer(18 * n + lineTable.length)
+  const ids = new Int32Array(buffer, 0, n)
+  const starts = new Int32Array(buffer, 4 * n, n)
+  const lines = new Int32Array(buffer, 8 * n, n)
+  const sentences = new Int32Array(buffer, 12 * n, n)
+  const shape = new Uint8Array(buffer, 16 * n, n)
+  const mid = new Int8Array(buffer, 17 * n, n)
+  const titleLines = new Uint8Array(buffer, 18 * n, lineTable.length)
+  const titleWords: number[] = []
+  const otherWords: number[] = []
+  let line = 0
+  // The current line's content words, and those capitalised (for `titleLines`).
+  let content = 0
+  let capital = 0
   for (let i = 0; i < n; i++) {
     const word = words[i]
-    const id = L.idOf(text, word.start, word.end)
+    const start = word.start
+    const id = L.idOf(text, start, word.end)
+    const wordShape = L.shape[id] // (the columns are read after `idOf`, which may grow them)
     ids[i] = id
-    starts[i] = word.start
+    shape[i] = wordShape
+    starts[i] = start
+    sentences[i] = word.sentence
+    // Words come in text order: the line only moves forward.
+    if (line + 1 < lineTable.length && lineTable[line + 1].start <= start) {
+      if (isTitleLine(content, capital)) titleLines[line] = 1
+      content = 0
+      capital = 0
+      while (line + 1 < lineTable.length && lineTable[line + 1].start <= start) line++
+    }
+    lines[i] = line
+    if (wordShape === SHAPE_TITLE) titleWords.push(i)
+    else if (wordShape === 0) otherWords.push(i)
+    if (wordShape !== 0 && (L.flags[id] & FLAG_SMALL) === 0) {
+      content++
+      if (wordShape === SHAPE_TITLE || wordShape === SHAPE_CAPITAL) capital++
+    }
   }
-  const lexBare = L.bare
-  const lexLower = L.lower
-  const lexShape = L.shape
-  for (let i = 0; i < n; i++) {
-    const id = ids[i]
-    bare[i] = lexBare[id]
-    lower[i] = lexLower[id]
-    shape[i] = lexShape[id]
-  }
-  return {ids, bare, lower, shape, starts, mid: new Int8Array(n)}
+  if (isTitleLine(content, capital)) titleLines[line] = 1
+  return {ids, shape, starts, lines, sentences, mid, titleLines, titleWords, otherWords}
+}
+
+/** A line with two content words or more, at least 70% of them capitalised. */
+function isTitleLine(content: number, capital: number): boolean {
+  return content >= 2 && capital / content >= 0.7
 }
 
 /** Is word `i` an English word (any casing, American or British spelling, or a listed loanword)? */
@@ -370,10 +415,25 @@ export function gapAfter(doc: Doc, i: number): string {
 }
 
 /** An opening quote or bracket right before the word (no space between). */
-const OPENS_QUOTE = /[“‘«„(\[{"']$/u
-
 export function opensQuote(gap: string): boolean {
-  return OPENS_QUOTE.test(gap)
+  return gap.length > 0 && isOpeningQuote(gap.charCodeAt(gap.length - 1))
+}
+
+/** `“‘«„([{"'`: an opening quote or bracket. */
+function isOpeningQuote(c: number): boolean {
+  return c === 0x201c || c === 0x2018 || c === 0xab || c === 0x201e || c === 40 || c === 91 || c === 123 || c === 34 || c === 39
+}
+
+/** `.!?:;…|•·—–-/\]>}`: punctuation that ends a sentence or a clause, or separates items. */
+function isSentenceBreak(c: number): boolean {
+  return c < 128
+    ? c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 124 || c === 45 || c === 47 || c === 92 || c === 93 || c === 62 || c === 125
+    : c === 0x2026 || c === 0x2022 || c === 0xb7 || c === 0x2014 || c === 0x2013
+}
+
+/** `.!?:` */
+function endsSentence(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 58
 }
 
 /**
@@ -387,19 +447,16 @@ export function isMidSentence(doc: Doc, i: number): boolean {
   return cache[i] === 1
 }
 
-const SENTENCE_BREAK = /[.!?:;…|•·—–\-/\\\]>}]/u
-const ENDS_SENTENCE = /[.!?:]$/
-
 function computeMidSentence(doc: Doc, i: number): boolean {
   const word = doc.words[i]
   if (i === 0 || word.first || word.lineStart) return false
   const prev = doc.words[i - 1]
   if (prev.sentence !== word.sentence) return false
-  const gap = gapBefore(doc, i)
-  if (SENTENCE_BREAK.test(gap)) return false
-  if (opensQuote(gap)) return false
-  if (ENDS_SENTENCE.test(prev.text)) return false
-  return true
+  // The gap between the two words, read in place (all the characters looked for are in the BMP).
+  const text = doc.text
+  for (let k = prev.end; k < word.start; k++) if (isSentenceBreak(text.charCodeAt(k))) return false
+  if (word.start > prev.end && isOpeningQuote(text.charCodeAt(word.start - 1))) return false
+  return !endsSentence(prev.text.charCodeAt(prev.text.length - 1))
 }
 
 /** A per-line cache of lazily computed yes/no answers. */
@@ -419,34 +476,16 @@ export function shared<T>(doc: Doc, key: string, build: (doc: Doc) => T): T {
 
 /**
  * Lines that read as headlines or names in Title Case: most of their content
- * words capitalised. Mid-sentence capitals mean nothing there.
+ * words capitalised. Mid-sentence capitals mean nothing there. By line index: 1 a title line, 0 not.
  */
-export function titleLines(doc: Doc): Set<number> {
-  return shared(doc, 'translation/title-lines', buildTitleLines)
+export function titleLines(doc: Doc): Uint8Array {
+  return wordFacts(doc).titleLines
 }
 
-function buildTitleLines(doc: Doc): Set<number> {
-  const out = new Set<number>()
+/** Is word `i` on a Title-Case line (`titleLines`)? */
+export function onTitleLine(doc: Doc, i: number): boolean {
   const facts = wordFacts(doc)
-  const L = lexicon
-  const lines = doc.lines
-  const content = new Int32Array(lines.length)
-  const capital = new Int32Array(lines.length)
-  const words = doc.words
-  let line = 0
-  for (let i = 0; i < words.length; i++) {
-    const start = words[i].start
-    while (line + 1 < lines.length && lines[line + 1].start <= start) line++
-    const id = facts.ids[i]
-    const shape = L.shape[id]
-    if (shape === 0 || (L.flags[id] & FLAG_SMALL) !== 0) continue
-    content[line]++
-    if (shape === SHAPE_TITLE || shape === SHAPE_CAPITAL) capital[line]++
-  }
-  for (let k = 0; k < lines.length; k++) {
-    if (content[k] >= 2 && capital[k] / content[k] >= 0.7) out.add(k)
-  }
-  return out
+  return facts.titleLines[facts.lines[i]] === 1
 }
 
 export interface QuoteSpan {
@@ -456,27 +495,85 @@ export interface QuoteSpan {
   words: number
 }
 
-/** Quoted spans of each line (pairs of “…”, "…", ‘…’, «…»), in document offsets. */
-export function quoteSpans(doc: Doc): QuoteSpan[] {
-  return shared(doc, 'translation/quote-spans', buildQuoteSpans)
-}
+/** A letter or digit (a whole code point) at `lastIndex`. */
+const ALNUM_AT = /[\p{L}\p{N}]/uy
 
-const ALNUM_RUNS = /[\p{L}\p{N}]+/gu
+/** Pairs of “…”, "…", ‘…’, «…», „…“ (never across a line break). */
+const QUOTED = /“[^“”\n]*”|"[^"\n]*"|«[^«»\n]*»|„[^„“”\n]*[“”]|(?<![\p{L}\p{N}])‘[^‘’\n]*’(?![\p{L}])/gu
 
-function buildQuoteSpans(doc: Doc): QuoteSpan[] {
-  const spans: QuoteSpan[] = []
-  const re = /“[^“”\n]*”|"[^"\n]*"|«[^«»\n]*»|„[^„“”\n]*[“”]|(?<![\p{L}\p{N}])‘[^‘’\n]*’(?![\p{L}])/gu
-  let match: RegExpExecArray | null
-  while ((match = re.exec(doc.text))) {
-    const words = match[0].match(ALNUM_RUNS)?.length ?? 0
-    spans.push({start: match.index, end: match.index + match[0].length, words})
+const NO_SPANS: QuoteSpan[] = []
+
+/** The quoted spans of line `line`, in document offsets (found on the line's first query). */
+function quoteSpansOfLine(doc: Doc, line: number): QuoteSpan[] {
+  const cache = shared(doc, 'translation/quote-spans', emptyLineSpans)
+  let spans = cache[line]
+  if (spans === undefined) {
+    spans = findQuoteSpans(doc.lines[line])
+    cache[line] = spans
   }
   return spans
 }
 
+function emptyLineSpans(doc: Doc): Array<QuoteSpan[] | undefined> {
+  return new Array<QuoteSpan[] | undefined>(doc.lines.length)
+}
+
+/**
+ * The matches of `QUOTED` in the line, with the words inside each. A match never holds a line break, and
+ * what lies before and after the line (a line break or nothing) is neither a letter nor a digit: the matches
+ * are those of the whole text in this line.
+ */
+function findQuoteSpans(line: Line): QuoteSpan[] {
+  const text = line.text
+  let spans = NO_SPANS
+  QUOTED.lastIndex = 0
+  let match: RegExpExecArray | null
+  while ((match = QUOTED.exec(text))) {
+    const end = match.index + match[0].length
+    if (spans === NO_SPANS) spans = []
+    spans.push({start: line.start + match.index, end: line.start + end, words: countAlnumRuns(text, match.index, end)})
+  }
+  return spans
+}
+
+/** How many runs of letters and digits (`/[\p{L}\p{N}]+/u` matches) `[start, end)` holds, counted in place. */
+function countAlnumRuns(text: string, start: number, end: number): number {
+  let runs = 0
+  let inRun = false
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k)
+    let alnum: boolean
+    if (c < 128) {
+      alnum = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
+    } else {
+      ALNUM_AT.lastIndex = k
+      alnum = ALNUM_AT.test(text)
+      // A surrogate pair is one character: its second half is never looked at alone.
+      if (c >= 0xd800 && c <= 0xdbff && k + 1 < end) {
+        const low = text.charCodeAt(k + 1)
+        if (low >= 0xdc00 && low <= 0xdfff) k++
+      }
+    }
+    if (alnum && !inRun) runs++
+    inRun = alnum
+  }
+  return runs
+}
+
 /** The quoted span holding `[start, end)`, if any. */
 export function quoteAt(doc: Doc, start: number, end: number): QuoteSpan | undefined {
-  const spans = quoteSpans(doc)
+  return quoteOnLine(doc, doc.lineIndexAt(start), start, end)
+}
+
+/** The quoted span holding word `i`, if any (`quoteAt` of the word, whose line is known). */
+export function quoteAtWord(doc: Doc, i: number): QuoteSpan | undefined {
+  const word = doc.words[i]
+  return quoteOnLine(doc, wordFacts(doc).lines[i], word.start, word.end)
+}
+
+/** `quoteAt` where `line` holds `start`. */
+function quoteOnLine(doc: Doc, line: number, start: number, end: number): QuoteSpan | undefined {
+  const spans = quoteSpansOfLine(doc, line)
   let lo = 0
   let hi = spans.length - 1
   while (lo <= hi) {
@@ -638,23 +735,19 @@ function guess(text: string): {foreign: boolean; language?: string} {
 function candidateRuns(doc: Doc, options: {minWords: number; minLength: number}): ForeignRun[] {
   const facts = wordFacts(doc)
   const ids = facts.ids
+  const starts = facts.starts
   const runs: ForeignRun[] = []
   const words = doc.words
-  let i = 0
+  let i = nextStrictForeign(ids, 0)
   while (i < words.length) {
-    if (!strictForeignOf(ids[i])) {
-      i++
-      continue
-    }
-    const line = doc.lineIndexAt(words[i].start)
-    const lineEnd = doc.lines[line].end
+    const lineEnd = doc.lines[facts.lines[i]].end
     let last = i
     let count = 1
     let english = 0
     let j = i + 1
     let gap = 0
     let gapEnglish = 0
-    while (j < words.length && gap <= 2 && words[j].start < lineEnd) {
+    while (j < words.length && gap <= 2 && starts[j] < lineEnd) {
       if (strictForeignOf(ids[j])) {
         last = j
         count++
@@ -672,9 +765,20 @@ function candidateRuns(doc: Doc, options: {minWords: number; minLength: number})
     if (count >= options.minWords && english <= count && end - start >= options.minLength) {
       runs.push({first: i, last, start, end, foreign: count})
     }
-    i = last + 1
+    i = nextStrictForeign(ids, last + 1)
   }
   return runs
+}
+
+/** The first word from `from` on that is foreign for runs (`strictForeignOf`), read from the column when known. */
+function nextStrictForeign(ids: Int32Array, from: number): number {
+  const strict = lexicon.strict
+  let i = from
+  for (; i < ids.length; i++) {
+    const known = strict[ids[i]]
+    if (known === 1 || (known === 0 && strictForeignOf(ids[i]))) break
+  }
+  return i
 }
 
 const DATE_OR_TIME = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b|\b\d{1,2}[.:] ?\d{2}\b|\b\d{4}-\d{2}-\d{2}\b/i
@@ -693,10 +797,37 @@ export function isHeaderLine(doc: Doc, line: number): boolean {
 function computeHeaderLine(line: string): boolean {
   const text = line.trim()
   if (text === '' || /[.!?"”]$/.test(text)) return false
+  if (hasMoreTokensThan(text, 10)) return false // (most lines: decided without making the tokens)
   const tokens = text.match(/[\p{L}\p{N}_'’-]+/gu) ?? []
   if (tokens.length > 10) return false
   const lower = tokens.map((t) => t.toLowerCase())
   return DATE_OR_TIME.test(text) || new Set(lower).size < lower.length
+}
+
+/** Does `text` hold more than `limit` runs of `[\p{L}\p{N}_'’-]` (a header line's tokens)? Stops counting there. */
+function hasMoreTokensThan(text: string, limit: number): boolean {
+  let tokens = 0
+  let inToken = false
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k)
+    let tokenChar: boolean
+    if (c < 128) {
+      tokenChar = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 39 || c === 45
+    } else if (c === 0x2019) {
+      tokenChar = true
+    } else {
+      ALNUM_AT.lastIndex = k
+      tokenChar = ALNUM_AT.test(text)
+      // A surrogate pair is one character: its second half is never looked at alone.
+      if (c >= 0xd800 && c <= 0xdbff && k + 1 < text.length) {
+        const low = text.charCodeAt(k + 1)
+        if (low >= 0xdc00 && low <= 0xdfff) k++
+      }
+    }
+    if (tokenChar && !inToken && ++tokens > limit) return true
+    inToken = tokenChar
+  }
+  return false
 }
 
 /** Is `[start, end)` inside parentheses holding at most `maxWords` words? */
@@ -724,6 +855,6 @@ export function inShortParentheses(doc: Doc, start: number, end: number, maxWord
     if (c === 40 || c === 10) return false
   }
   if (close < 0) return false
-  const words = text.slice(open + 1, close).match(ALNUM_RUNS)?.length ?? 0
+  const words = countAlnumRuns(text, open + 1, close)
   return words <= maxWords
 }

@@ -21,7 +21,7 @@ import {
   classOf,
   englishOf,
   lexicon,
-  quoteAt,
+  quoteAtWord,
   shared
 } from './shared.js'
 
@@ -77,17 +77,60 @@ function data(): Compiled {
 
 const VOWEL = /[aeiouyäöå]$/i
 
-/** Names the text uses bare and capitalised inside sentences (`Putin`, `Sipilä`). */
-function namesInText(doc: Doc): Map<string, string> {
-  return shared(doc, 'translation/names-in-text', buildNamesInText)
+/**
+ * The name the text uses bare and capitalised inside sentences (`Putin`, `Sipilä`) whose lower-case form is `stem`:
+ * the last Title-Case word of three letters or more, inside a sentence, with that form. Each stem is looked for
+ * on first need (a form no word of the lexicon has needs no look), and after `MAX_STEM_SCANS` stems all the
+ * text's names are collected at once.
+ */
+function nameInText(doc: Doc, stem: string): string | undefined {
+  const names = shared(doc, 'translation/names-in-text', newNamesInText)
+  if (names.all) return names.all.get(stem)
+  let name = names.found.get(stem)
+  if (name === undefined) {
+    if (names.found.size >= MAX_STEM_SCANS) {
+      names.all = allNamesInText(doc)
+      return names.all.get(stem)
+    }
+    name = lastNameInText(doc, stem)
+    names.found.set(stem, name)
+  }
+  return name ?? undefined
 }
 
-function buildNamesInText(doc: Doc): Map<string, string> {
+const MAX_STEM_SCANS = 16
+
+interface NamesInText {
+  /** The stems looked for so far, and the name found for each (null: none). */
+  found: Map<string, string | null>
+  /** Every name of the text by its lower-case form, once collected. */
+  all: Map<string, string> | undefined
+}
+
+function newNamesInText(): NamesInText {
+  return {found: new Map(), all: undefined}
+}
+
+function lastNameInText(doc: Doc, stem: string): string | null {
+  const L = lexicon
+  const slot = L.slotOf(stem)
+  if (slot < 0) return null
+  const {ids, titleWords} = wordFacts(doc)
+  for (let t = titleWords.length - 1; t >= 0; t--) {
+    const i = titleWords[t]
+    const id = ids[i]
+    if (L.slot[id] === slot && L.bare[id].length >= 3 && isMidSentence(doc, i)) return L.bare[id]
+  }
+  return null
+}
+
+function allNamesInText(doc: Doc): Map<string, string> {
   const names = new Map<string, string>()
-  const facts = wordFacts(doc)
-  for (let i = 0; i < doc.words.length; i++) {
-    if (facts.shape[i] !== SHAPE_TITLE || facts.bare[i].length < 3) continue
-    if (isMidSentence(doc, i)) names.set(facts.lower[i], facts.bare[i])
+  const {ids, titleWords} = wordFacts(doc)
+  const L = lexicon
+  for (const i of titleWords) {
+    const id = ids[i]
+    if (L.bare[id].length >= 3 && isMidSentence(doc, i)) names.set(L.lower[id], L.bare[id])
   }
   return names
 }
@@ -123,16 +166,33 @@ interface WordMemo {
   /** `colon` matched: the acronym in capitals (`HSL` of `hsl:n`), else null. */
   colonBase: string | null
   plan: InflectionPlan | undefined
+  /** Can the word be reported at all: an acronym with a case ending, a foreign word, or a neutral word with an inflection plan? */
+  reportable: boolean
 }
 
 function memoOf(id: number, bare: string): WordMemo {
   let memo = lexicon.untranslated[id] as WordMemo | undefined
   if (memo === undefined) {
     const match = data().colon.exec(bare)
-    memo = {colonBase: match ? match[1].toUpperCase() : null, plan: undefined}
+    memo = {colonBase: match ? match[1].toUpperCase() : null, plan: undefined, reportable: false}
+    memo.reportable = isReportable(id, memo, bare)
     lexicon.untranslated[id] = memo
   }
   return memo
+}
+
+/**
+ * What the word's text alone allows the rule to report (a candidate word of four letters or more): the acronym of
+ * `HSL:n`, an inflected name (when the word is not English and a listed form or a stem is there to check), or a
+ * foreign word. Whatever the document, any other word is left alone: the per-word checks are skipped for it.
+ */
+function isReportable(id: number, memo: WordMemo, bare: string): boolean {
+  if (memo.colonBase !== null) return true
+  const cls = classOf(id)
+  if (cls === CLASS_FOREIGN) return true
+  if (cls === CLASS_ENGLISH) return false
+  memo.plan ??= makePlan(bare)
+  return memo.plan.form !== undefined || memo.plan.candidates.length > 0
 }
 
 function makePlan(bare: string): InflectionPlan {
@@ -166,9 +226,8 @@ function inflectedName(doc: Doc, memo: WordMemo, bare: string): Finding | undefi
   const plan = memo.plan
   if (plan.form) return plan.form
   if (plan.candidates.length === 0) return undefined
-  const names = namesInText(doc)
   for (const candidate of plan.candidates) {
-    const known = names.get(candidate.stem)
+    const known = nameInText(doc, candidate.stem)
     if (known) return {base: known, inflection: candidate.inflection}
     if (candidate.proper === undefined) {
       const capital = capitalise(candidate.stem)
@@ -291,13 +350,14 @@ or technical term it uses). Fix: translate the word, or write the name in its En
       const lower = L.lower[id]
       if (cls === CLASS_NEUTRAL && (facts.shape[i] === SHAPE_TITLE || facts.shape[i] === SHAPE_CAPITAL)) foreignName = i
       if (bare.length < 4) continue
+      const memo = memoOf(id, bare)
+      if (!memo.reportable) continue
       const word = words[i]
-      if (isHeaderLine(doc, doc.lineIndexAt(word.start))) continue
+      if (isHeaderLine(doc, facts.lines[i])) continue
       if (mojibakeNear(text, word.start - 1, word.start) || mojibakeNear(text, word.end, word.end + 1)) continue
       if (i > 0 && mojibakeNear(text, words[i - 1].start, word.start)) continue
-      const memo = memoOf(id, bare)
       if (isMachineToken(doc, word) && memo.colonBase === null) continue
-      const quote = quoteAt(doc, word.start, word.end)
+      const quote = quoteAtWord(doc, i)
       if (quote && quote.words <= 3) continue
       const start = word.start + word.text.indexOf(bare)
       const end = start + bare.length
@@ -332,8 +392,7 @@ or technical term it uses). Fix: translate the word, or write the name in its En
       }
     }
     // One unknown word the text keeps repeating, and no other: a term it uses (a brand, a technical word).
-    const distinct = new Set(plain.map(([, , w]) => w.toLowerCase()))
-    if (distinct.size === 1 && plain.length >= 2) return
+    if (plain.length >= 2 && new Set(plain.map(([, , w]) => w.toLowerCase())).size === 1) return
     for (const [start, end, bare] of plain) {
       doc.report(file, ID, `Unexpected non-English word \`${bare}\`, translate it (or capitalise it if it is a name)`, start, end)
     }
