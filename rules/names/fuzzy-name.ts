@@ -240,6 +240,48 @@ function nearRun(near: Int8Array, ids: Int32Array, index: NamesIndex, from: numb
   return false
 }
 
+/** A word of the run compared with a form's token, and whether the word is unknown. */
+interface TokenPair {
+  pair: Pair
+  unknown: boolean
+}
+
+/**
+ * The words from `start` compared with the form's `tokens`; the token at `at` is the word already compared (`pair`).
+ * (This and the next three: plain loops, as `map`, `every`, `some` and `reduce` over these arrays made the compiled
+ * `candidatesIn` fall back to the interpreter.)
+ */
+function tokenPairs(doc: Doc, index: NamesIndex, tokens: string[], start: number, at: number, pair: Pair): TokenPair[] {
+  const pairs: TokenPair[] = []
+  for (let k = 0; k < tokens.length; k++) {
+    pairs.push(k === at ? {pair, unknown: true} : {pair: compareCached(doc.words[start + k].text, tokens[k]), unknown: unknownAt(doc, index, start + k, 2)})
+  }
+  return pairs
+}
+
+/** Every token written the same, close in spelling, or (unknown words) alike in sound. */
+function pairsFit(pairs: TokenPair[]): boolean {
+  for (let k = 0; k < pairs.length; k++) {
+    const {pair, unknown} = pairs[k]
+    if (!(pair.exact || (pair.close && pair.similarity >= 0.8) || (pair.sound && unknown && pair.similarity >= 0.5))) return false
+  }
+  return true
+}
+
+function allExact(pairs: TokenPair[]): boolean {
+  for (let k = 0; k < pairs.length; k++) if (!pairs[k].pair.exact) return false
+  return true
+}
+
+function pairsScore(pairs: TokenPair[]): number {
+  let sum = 0
+  for (let k = 0; k < pairs.length; k++) {
+    const pair = pairs[k].pair
+    sum = sum + (pair.exact ? 2 : 0) + (pair.close ? 1 : 0) + (pair.sound ? 0.5 : 0) + pair.similarity
+  }
+  return sum
+}
+
 function candidatesIn(doc: Doc, index: NamesIndex, from: number, to: number, options: Options): Array<{first: number; last: number; suggestions: string}> {
   const words = doc.words
   const out: Array<{first: number; last: number; suggestions: string}> = []
@@ -263,12 +305,9 @@ function candidatesIn(doc: Doc, index: NamesIndex, from: number, to: number, opt
       // The whole form over the run: every token written the same, close in spelling, or (unknown words) alike in sound.
       const start = p - ref.index
       if (tokens.length > 1 && start >= from && start + tokens.length - 1 <= to) {
-        const pairs = tokens.map((token, k) =>
-          k === ref.index ? {pair, unknown: true} : {pair: compareCached(words[start + k].text, token), unknown: unknownAt(doc, index, start + k, 2)}
-        )
-        const fits = pairs.every(({pair, unknown}) => pair.exact || (pair.close && pair.similarity >= 0.8) || (pair.sound && unknown && pair.similarity >= 0.5))
-        if (fits && pairs.some(({pair}) => !pair.exact)) {
-          const score = pairs.reduce((sum, {pair}) => sum + (pair.exact ? 2 : 0) + (pair.close ? 1 : 0) + (pair.sound ? 0.5 : 0) + pair.similarity, 0)
+        const pairs = tokenPairs(doc, index, tokens, start, ref.index, pair)
+        if (pairsFit(pairs) && !allExact(pairs)) {
+          const score = pairsScore(pairs)
           candidates.push({entity: ref.entity, form: ref.form, first: start, last: start + tokens.length - 1, shown: tokens.join(' '), score})
           continue
         }
@@ -322,7 +361,7 @@ function tiedTo(doc: Doc, index: NamesIndex, p: number, entity: Entity): boolean
   const words = doc.words
   const firstNames = firstNamesOf(person)
   if (p > 0 && firstNames.has(plain(words[p - 1].text).toLowerCase())) return true
-  const pseudo: Mention = {start: words[p].start, end: words[p].end, first: p, last: p, forms: [], kind: 'surname', glued: false}
+  const pseudo: Mention = {start: words[p].start, end: words[p].end, first: p, last: p, forms: [], entity: undefined, kind: 'surname', glued: false}
   const bound = phraseBefore(doc, pseudo, roleTables().roles)
   if (!bound || bound.blocked) return false
   return person.roles.some((role) => bound.entry.types.includes(role.type) && (!bound.country || role.country === bound.country))

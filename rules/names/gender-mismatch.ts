@@ -1,5 +1,9 @@
 import {defineRule} from '../../src/rule.js'
-import {isCapitalised, lowerWordIn, namesIndex, phraseBefore, plain, roleTables, wordSetBit, type Mention, type NamesIndex} from './mentions.js'
+import {
+  answersFor, decideAnswer, isCapitalised, lowerWordIn, nameWordAt, namesIndex, phraseBefore, plain, roleTables, wordAnswers, wordSetBit,
+  type Mention, type NamesIndex
+} from './mentions.js'
+import {wordFacts} from '../translation/shared.js'
 import type {Doc} from '../../src/document.js'
 
 interface Options extends Record<string, unknown> {
@@ -20,6 +24,8 @@ const SPEECH_VERB = wordSetBit(SPEECH)
 /** Words that may sit between the verb and the pronoun (`said on Tuesday that he`, `told reporters that she`). */
 const FILLER = /^(?:that|on|in|at|last|this|late|early|earlier|later|then|also|again|reporters|journalists|the|press|media|a|an|statement|interview|briefing|conference|news|today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|week|month|year|recently|previously|repeatedly|once|twice|however|meanwhile|\d+)$/i
 const STOP = /^(?:i|we|you|they|it|his|her|him|them|their|its|our|who|which|and|but|or|if|when|while|because|although|as)$/i
+/** A word that may sit between the verb and the pronoun: a filler and no stop word. Kept per word. */
+const filler = wordAnswers((word) => !STOP.test(word.lower) && FILLER.test(word.lower))
 
 export default defineRule<Options>({
   id: 'names/gender-mismatch',
@@ -119,14 +125,17 @@ function pronounAfter(doc: Doc, index: NamesIndex, mention: Mention, maxGap: num
   if (!spacesOnly(doc.text, mention.end, words[verb].start)) return undefined
   // (The word is read with straight apostrophes, which no verb of the list holds.)
   if (!lowerWordIn(doc, index, verb, SPEECH_VERB)) return undefined
+  const ids = wordFacts(doc).ids
+  const fillers = answersFor(filler, doc, index, 0)
   for (let i = verb + 1, gap = 0; i < words.length && gap <= maxGap; i++, gap++) {
     const word = words[i]
     if (word.sentence !== sentence) return undefined
     const between = doc.text.slice(words[i - 1].end, word.start)
     if (/["“”«»:;()\[\]—–]/.test(between) || /\s-\s/.test(between)) return undefined
-    const lower = plain(word.text).toLowerCase()
+    const lower = nameWordAt(doc, index.gazetteer, i).lower // `plain(word.text).toLowerCase()`, kept with the word
     if (lower === 'he' || lower === 'she') return i
-    if (STOP.test(lower) || !FILLER.test(lower)) return undefined
+    const id = ids[i]
+    if ((fillers[id] || decideAnswer(filler, index, id, 0)) !== 1) return undefined
   }
   return undefined
 }

@@ -1,6 +1,6 @@
 import {defineRule} from '../../src/rule.js'
 import {replacementFor} from '../../src/entities.js'
-import type {NameForm} from '../../src/entities.js'
+import type {Entity, NameForm} from '../../src/entities.js'
 import {namesIndex, type Mention} from './mentions.js'
 
 interface Options extends Record<string, unknown> {
@@ -23,6 +23,36 @@ function replacementOf(form: NameForm): string {
 function onlyGarbled(mention: Mention): boolean {
   for (const form of mention.forms) if (form.kind !== 'garbled') return false
   return true
+}
+
+interface Proposal {
+  replacement: string
+  entity: Entity
+}
+
+/** The replacement of each of the mention's forms (in capitals for a name written in capitals). */
+function proposalsFor(mention: Mention, allCaps: boolean): Proposal[] {
+  // (Plain loops here and in `shownProposals`: chains of `map` and `join` over arrays of differing shapes made
+  // the compiled rule fall back to the interpreter.)
+  const proposals: Proposal[] = []
+  for (let k = 0; k < mention.forms.length; k++) {
+    const form = mention.forms[k]
+    const replacement = replacementOf(form)
+    proposals.push({replacement: allCaps ? replacement.toUpperCase() : replacement, entity: form.entity})
+  }
+  return proposals
+}
+
+/** `` `Jen Psaki` `` or `` `Zelensky` (Volodymyr Zelensky) ``, joined by ` or `. */
+function shownProposals(proposals: Proposal[]): string {
+  let shown = ''
+  for (let k = 0; k < proposals.length; k++) {
+    const p = proposals[k]
+    if (k > 0) shown += ' or '
+    shown += `\`${p.replacement}\``
+    if (p.replacement.toLowerCase() !== p.entity.name.toLowerCase()) shown += ` (${p.entity.name})`
+  }
+  return shown
 }
 
 export default defineRule<Options>({
@@ -79,13 +109,8 @@ Fix: \`--fix\` writes the proposed form when exactly one entity has the garbled 
       if (mention.glued && !options.glued) continue
       const text = doc.text.slice(mention.start, mention.end)
       const allCaps = text.length > 1 && text === text.toUpperCase() && /\p{Lu}/u.test(text)
-      const proposals = mention.forms.map((form) => {
-        const replacement = replacementOf(form)
-        return {replacement: allCaps ? replacement.toUpperCase() : replacement, entity: form.entity}
-      })
-      const shown = proposals
-        .map((p) => `\`${p.replacement}\`${p.replacement.toLowerCase() === p.entity.name.toLowerCase() ? '' : ` (${p.entity.name})`}`)
-        .join(' or ')
+      const proposals = proposalsFor(mention, allCaps)
+      const shown = shownProposals(proposals)
       doc.report(file, 'names/known-variant', `Unexpected garbled name \`${text}\`, use ${shown}`, mention.start, mention.end,
         proposals.length === 1 ? {expected: [proposals[0].replacement]} : {})
     }

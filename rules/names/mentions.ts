@@ -1,8 +1,9 @@
 /**
  * Shared per-document index of the names/ rules (not a rule): the gazetteer
  * mentions found in `doc.words`, the runs of capitalised words, role phrases
- * bound to a mention, and the article's year. Built once per document and
- * kept in `doc.shared`, so the six names/ rules share one pass.
+ * bound to a mention, and the article's year (worked out on first need). Built
+ * once per document and kept in `doc.shared`, so the six names/ rules share one
+ * pass.
  */
 import type {Doc} from '../../src/document.js'
 import {loadData} from '../../src/data.js'
@@ -19,8 +20,11 @@ export interface Mention {
   last: number
   /** The forms (of one length) matching here, one per entity at most (shared between mentions: never changed). */
   forms: NameForm[]
-  /** The entity it names, when that is certain (see `resolve`). */
-  entity?: Entity
+  /**
+   * The entity it names, when that is certain (see `resolve`). (Made undefined with the mention, not added by
+   * `resolve`: every mention has the one shape, and the rules' reads of mentions stay monomorphic.)
+   */
+  entity: Entity | undefined
   /** The kind of form that named the entity. */
   kind: FormKind
   /** The last word runs on into the next sentence (`ZhelenskyTherefore`). */
@@ -37,8 +41,8 @@ export interface NamesIndex {
    * first and last word of run `k` are `spans[2 * k]` and `spans[2 * k + 1]`.
    */
   spans: number[]
-  /** The article's time, from the full dates in the text. */
-  time: ArticleTime
+  /** The article's time, from the full dates in the text: see `articleTimeOf` (undefined until asked). */
+  time: ArticleTime | undefined
   /** Ids of entities the document names with a strong form. */
   named: Set<string>
 }
@@ -262,6 +266,15 @@ function isAsciiWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95
 }
 
+/**
+ * The article's time (`articleTime`) of the document of `index`, worked out on first need: only names/role-mismatch
+ * asks for it, for a role phrase bound to a known person, which many documents lack.
+ */
+export function articleTimeOf(doc: Doc, index: NamesIndex): ArticleTime {
+  index.time ??= articleTime(doc.text)
+  return index.time
+}
+
 /** Was `role` held at the article's time, give or take `tolerance` years before it? */
 export function heldAt(role: {start: number; end: number | null}, time: ArticleTime, tolerance: number): boolean {
   if (time.year !== undefined) return role.start <= time.year && (role.end === null || role.end >= time.year - tolerance)
@@ -459,6 +472,12 @@ interface Matcher {
   /** Per word with candidate lists: their number, then their offsets in `pool`. */
   starts: Int32Array
   startsUsed: number
+  /**
+   * Per lexicon id: 1 when the word's record is made and the word has no candidate list (`W_STARTS` 1, most
+   * capitalised words), else 0. One byte per word instead of a record's stride: the test `namesIndex` makes for
+   * every capitalised word reads less memory.
+   */
+  noList: Uint8Array
 }
 
 const matchers = new WeakMap<EntityIndex, Matcher>()
@@ -487,7 +506,8 @@ function matcherOf(gazetteer: EntityIndex): Matcher {
       lexicon: undefined,
       words: new Int32Array(0),
       starts: new Int32Array(0),
-      startsUsed: 0
+      startsUsed: 0,
+      noList: new Uint8Array(0)
     }
     matchers.set(gazetteer, m)
   }
@@ -497,6 +517,7 @@ function matcherOf(gazetteer: EntityIndex): Matcher {
     m.words = new Int32Array(WORD * 1024)
     m.starts = new Int32Array(1024)
     m.startsUsed = 0
+    m.noList = new Uint8Array(1024)
   }
   return m
 }
@@ -555,6 +576,16 @@ function upperIdOf(m: Matcher, text: string): number {
   return m.upperIds.get(text) ?? -1
 }
 
+/** Note in `m.noList` that the word of lexicon id `id` has no candidate list. */
+function markNoList(m: Matcher, id: number): void {
+  if (id >= m.noList.length) {
+    const noList = new Uint8Array(Math.max(m.noList.length * 2, id + 1))
+    noList.set(m.noList)
+    m.noList = noList
+  }
+  m.noList[id] = 1
+}
+
 /** The offset in `m.words` of the record of lexicon id `id`, made on first need. */
 function wordRecord(m: Matcher, gazetteer: EntityIndex, id: number): number {
   const at = id * WORD
@@ -586,6 +617,7 @@ function wordRecord(m: Matcher, gazetteer: EntityIndex, id: number): number {
   words[at + W_GLUED_UPPER] = word.glued === undefined ? -1 : upperIdOf(m, word.glued)
   words[at + W_UNPOSSESSIVE_LENGTH] = word.unpossessive.length
   words[at + W_STARTS] = starts
+  if (starts === 1) markNoList(m, id)
   return at
 }
 
@@ -706,6 +738,7 @@ function matchAt(doc: Doc, gazetteer: EntityIndex, m: Matcher, ids: Int32Array, 
       first: i,
       last: i + bestLength - 1,
       forms: best,
+      entity: undefined,
       kind: KINDS[bestKind],
       glued: bestGlued
     }
@@ -834,8 +867,8 @@ export function namesIndex(doc: Doc): NamesIndex {
       spanFirst = -1
     }
     if (!capital || mentionAt[i] >= 0) continue
-    // (Most capitalised words start no form: their record alone says so.)
-    if (m.words.length > ids[i] * WORD + W_STARTS && m.words[ids[i] * WORD + W_STARTS] === 1) continue
+    // (Most capitalised words start no form: one byte says so once their record is made.)
+    if (ids[i] < m.noList.length && m.noList[ids[i]] === 1) continue
     if (m.words[wordRecord(m, gazetteer, ids[i]) + W_STARTS] === 1) continue
     const mention = matchAt(doc, gazetteer, m, ids, i)
     if (!mention) continue
@@ -844,7 +877,7 @@ export function namesIndex(doc: Doc): NamesIndex {
   }
   if (spanFirst >= 0) spans.push(spanFirst, words.length - 1)
   const named = resolve(mentions)
-  const index: NamesIndex = {gazetteer, mentions, mentionAt, spans, time: articleTime(doc.text), named}
+  const index: NamesIndex = {gazetteer, mentions, mentionAt, spans, time: undefined, named}
   doc.shared.set('names:index', index)
   lastDoc = doc
   lastIndex = index
@@ -945,7 +978,6 @@ export function phraseBefore<T extends {tokens: string[]}>(doc: Doc, mention: Me
   const gazetteer = index.gazetteer
   const ids = wordFacts(doc).ids
   const flags = lexicon.flags
-  const m = matcherOf(gazetteer)
   // The phrase ends right before the mention, or (second try) one capitalised word before it: a first
   // name the gazetteer does not list, before a bare surname.
   let secondEnd = -1
@@ -966,22 +998,23 @@ export function phraseBefore<T extends {tokens: string[]}>(doc: Doc, mention: Me
     // Most words end no phrase: the word-set bit says so without a look-up.
     const byLast = entriesByLast(entries)
     if (!lowerWordIn(doc, index, end, byLast.bit)) continue
-    const bound = boundPhrase(doc, gazetteer, ids, end, sentence, byLast.map.get(lowerAt(gazetteer, ids, end)))
+    const bound = boundPhrase(doc, index, ids, end, sentence, byLast.map.get(lowerAt(gazetteer, ids, end)))
     if (bound) return bound
   }
   return undefined
 }
 
 /** The first of `candidates` (phrases ending with word `end`'s text) written there, with its country word and blocker. */
-function boundPhrase<T extends {tokens: string[]}>(doc: Doc, gazetteer: EntityIndex, ids: Int32Array, end: number, sentence: number, candidates: T[] | undefined): BoundPhrase<T> | undefined {
+function boundPhrase<T extends {tokens: string[]}>(doc: Doc, index: NamesIndex, ids: Int32Array, end: number, sentence: number, candidates: T[] | undefined): BoundPhrase<T> | undefined {
   if (!candidates) return undefined
   const words = doc.words
+  const gazetteer = index.gazetteer
   for (const entry of candidates) {
     const n = entry.tokens.length
     const first = end - n + 1
     if (first < 0 || words[first].sentence !== sentence) continue
     if (!wordsEqual(doc, gazetteer, ids, first, entry.tokens)) continue
-    const bound: BoundPhrase<T> = {entry, start: words[first].start, end: words[end].end, first, blocked: false}
+    const bound: BoundPhrase<T> = {entry, start: words[first].start, end: words[end].end, first, country: undefined, blocked: false}
     const t = roleTables()
     let lead = first
     // A country word before the phrase (`US envoy`, `White House spokesman`).
@@ -989,7 +1022,7 @@ function boundPhrase<T extends {tokens: string[]}>(doc: Doc, gazetteer: EntityIn
       for (let n2 = t.countryWords; n2 >= 1; n2--) {
         const c = first - n2
         if (c < 0 || words[c].sentence !== sentence) continue
-        const code = countryAt(gazetteer, ids, c, first)
+        const code = countryAt(doc, index, ids, c, first)
         if (code) {
           bound.country = code
           bound.start = words[c].start
@@ -1009,13 +1042,21 @@ function boundPhrase<T extends {tokens: string[]}>(doc: Doc, gazetteer: EntityIn
   return undefined
 }
 
+let countryLeadBit = 0
+
+/** The word-set bit of `roleTables().countryLeads`. */
+function countryLeadWord(): number {
+  countryLeadBit ||= wordSetBit(roleTables().countryLeads)
+  return countryLeadBit
+}
+
 /** The country code of words `from` to `to` (exclusive) in lower case joined by spaces, if they are a country phrase. */
-function countryAt(gazetteer: EntityIndex, ids: Int32Array, from: number, to: number): string | undefined {
-  const t = roleTables()
-  const lead = lowerAt(gazetteer, ids, from)
-  // A word holds no space, so the phrase's first word is the country phrase's (most words start none).
-  if (!t.countryLeads.has(lead)) return undefined
-  let key = lead
+function countryAt(doc: Doc, index: NamesIndex, ids: Int32Array, from: number, to: number): string | undefined {
+  // A word holds no space, so the phrase's first word is the country phrase's (most words start none: the
+  // word-set bit says so without a look-up).
+  if (!lowerWordIn(doc, index, from, countryLeadWord())) return undefined
+  const gazetteer = index.gazetteer
+  let key = lowerAt(gazetteer, ids, from)
   for (let k = from + 1; k < to; k++) key += ' ' + lowerAt(gazetteer, ids, k)
-  return t.countries.get(key)
+  return roleTables().countries.get(key)
 }

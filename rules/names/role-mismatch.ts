@@ -1,6 +1,6 @@
 import {defineRule} from '../../src/rule.js'
 import type {Role} from '../../src/entities.js'
-import {heldAt, namesIndex, phraseBefore, roleTables, type RolePhrase} from './mentions.js'
+import {articleTimeOf, heldAt, namesIndex, phraseBefore, roleTables, type RolePhrase} from './mentions.js'
 
 interface Options extends Record<string, unknown> {
   yearTolerance: number
@@ -21,6 +21,20 @@ function phrasePattern(entry: RolePhrase): RegExp {
 function years(role: Role): string {
   if (role.end === null) return `since ${role.start}`
   return role.start === role.end ? String(role.start) : `${role.start}–${role.end}`
+}
+
+/**
+ * The two latest of `roles` (a stable sort by start, latest first), `Title (years)`, joined by ` and `. (Plain
+ * loops: a chain of `slice`, `sort`, `map` and `join` made the compiled rule fall back to the interpreter.)
+ */
+function shownRoles(roles: readonly Role[]): string {
+  const sorted = roles.slice().sort((a, b) => b.start - a.start)
+  let shown = ''
+  for (let k = 0; k < sorted.length && k < 2; k++) {
+    if (k > 0) shown += ' and '
+    shown += `${sorted[k].title} (${years(sorted[k])})`
+  }
+  return shown
 }
 
 export default defineRule<Options>({
@@ -73,8 +87,9 @@ add the role to your entities file.`,
       if (!person || person.roles.length === 0) continue
       const bound = phraseBefore(doc, mention, t.roles)
       if (!bound || bound.blocked) continue
-      const year = index.time.year
-      const inTime = (role: Role) => heldAt(role, index.time, options.yearTolerance)
+      const time = articleTimeOf(doc, index)
+      const year = time.year
+      const inTime = (role: Role) => heldAt(role, time, options.yearTolerance)
       const phraseWords = phrasePattern(bound.entry)
       const fits = person.roles.some(
         (role) =>
@@ -84,14 +99,9 @@ add the role to your entities file.`,
       )
       if (fits) continue
       // The roles held at the article's time, else the latest ones (two at most).
-      const dated = index.time.year !== undefined || index.time.notBefore !== undefined
+      const dated = time.year !== undefined || time.notBefore !== undefined
       const held = dated ? person.roles.filter(inTime) : []
-      const shown = (held.length > 0 ? held : person.roles)
-        .slice()
-        .sort((a, b) => b.start - a.start)
-        .slice(0, 2)
-        .map((role) => `${role.title} (${years(role)})`)
-        .join(' and ')
+      const shown = shownRoles(held.length > 0 ? held : person.roles)
       const phrase = doc.text.slice(bound.start, bound.end)
       doc.report(file, 'names/role-mismatch',
         `Unexpected role \`${phrase}\` for ${person.name}, who was ${shown}${year !== undefined && held.length > 0 ? ` in ${year}` : ''}`,
