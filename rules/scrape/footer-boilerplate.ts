@@ -134,13 +134,8 @@ function currentFooterBlocks(doc: Doc): FooterBlock[] {
   return (doc.shared.get('scrape/footer-blocks') as FooterBlock[] | undefined) ?? footerBlocks(doc)
 }
 
-/** Footer blocks as line ranges (the last computed ones, else with default options). */
-export function footerRanges(doc: Doc): LineRange[] {
-  return currentFooterBlocks(doc).map((b): LineRange => [b.first, b.last])
-}
-
 /**
- * The line ranges of the reader comment threads, then of the footer blocks (as footerRanges): the lines the
+ * The line ranges of the reader comment threads, then of the footer blocks (the last computed ones, else with default options): the lines the
  * other line rules leave to those two rules. Made once per document (and again only if the footer blocks are
  * computed anew) and shared; read it, do not change it.
  */

@@ -358,12 +358,7 @@ function isTitleLine(content: number, capital: number): boolean {
   return content >= 2 && capital / content >= 0.7
 }
 
-/** Is word `i` an English word (any casing, American or British spelling, or a listed loanword)? */
-export function englishAt(doc: Doc, i: number): boolean {
-  return englishOf(wordFacts(doc).ids[i])
-}
-
-/** `englishAt` for callers that hold the document's facts already. */
+/** Is word `i` of the document of `facts` an English word (any casing, American or British spelling, or a listed loanword)? */
 export function englishIn(facts: WordFacts, i: number): boolean {
   return englishOf(facts.ids[i])
 }
