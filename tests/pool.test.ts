@@ -1,6 +1,6 @@
 /** The in-order, bounded task window behind --jobs and --jsonl. */
 import {describe, expect, it} from 'vitest'
-import {Batcher, orderedMap, orderedStream, windowFor, BATCH_BYTES, type Started} from '../src/pool.js'
+import {autoJobs, AUTO_POOL_BYTES, Batcher, orderedMap, orderedStream, windowFor, BATCH_BYTES, type Started} from '../src/pool.js'
 import type {LintOutcome, WorkerTask} from '../src/engine.js'
 
 /** A task of `weight` bytes that finishes after `delay` ms, tracking how much is in flight. */
@@ -83,6 +83,32 @@ describe('windowFor', () => {
     const two = windowFor(2, 100)
     expect(two.bytes).toBeGreaterThanOrEqual(4 * BATCH_BYTES)
     expect(two.bytes).toBeLessThanOrEqual(4 * 1024 * 1024) // memory stays bounded by the window, not the corpus
+  })
+})
+
+describe('autoJobs (no --jobs given)', () => {
+  it('uses one thread below AUTO_POOL_BYTES of input and every core from there', () => {
+    expect(autoJobs([AUTO_POOL_BYTES - 2, 1], 4)).toBe(1)
+    expect(autoJobs([AUTO_POOL_BYTES - 2, 1, 1], 4)).toBe(4)
+    expect(autoJobs([], 4)).toBe(1)
+  })
+
+  it('uses every core for a stream of unknown size, and one on a single core', () => {
+    expect(autoJobs(undefined, 4)).toBe(4)
+    expect(autoJobs(undefined, 1)).toBe(1)
+    expect(autoJobs([AUTO_POOL_BYTES], 1)).toBe(1)
+  })
+
+  it('reads the sizes only up to the threshold', () => {
+    const read: number[] = []
+    function* sizes(): Generator<number> {
+      for (let k = 0; k < 10; k++) {
+        read.push(k)
+        yield AUTO_POOL_BYTES / 2
+      }
+    }
+    expect(autoJobs(sizes(), 2)).toBe(2)
+    expect(read).toEqual([0, 1])
   })
 })
 

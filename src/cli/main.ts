@@ -12,7 +12,7 @@ import type {FixMode, PlainMessage} from '../engine.js'
 import {countPlain, createSink, FORMATS, type Counts, type Format} from '../report.js'
 import {packageVersion} from '../data.js'
 import {rulesListing} from '../rules-doc.js'
-import {createRunner, defaultJobs, orderedMap, windowFor, type Runner} from '../pool.js'
+import {autoJobs, createRunner, orderedMap, windowFor, type Runner} from '../pool.js'
 import {configKey, contentHash, DEFAULT_CACHE_LOCATION, ResultCache} from '../cache.js'
 import {BaselineError, BaselineWriter, filterByBaseline, loadBaseline} from '../baseline.js'
 import {GitError, repoRoot, stagedBlob, stagedPaths} from '../git.js'
@@ -46,7 +46,7 @@ Options:
       --baseline FILE      report only findings not recorded in FILE
       --update-baseline    record the current findings in the --baseline FILE
   -j, --jobs N             threads that lint: this one and N-1 workers
-                           (default: the number of cores)
+                           (default: the number of cores from 8 MB of input)
       --jsonl [FILE|-]     JSONL corpus mode (see README); with --text-field F,
                            --url-field F, --id-field F, --threshold X, --fix
       --no-color           plain output
@@ -126,6 +126,20 @@ export function writeAtomic(path: string, content: string | Uint8Array): void {
   renameSync(temp, path)
 }
 
+/** Size of a file in bytes, or 0 when it cannot be read (reading it reports the error, in order). */
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size
+  } catch {
+    return 0
+  }
+}
+
+/** The inputs' sizes, in order (read lazily: `autoJobs` stops at its threshold). */
+function* inputSizes(inputs: Input[]): Generator<number> {
+  for (const input of inputs) yield input.bytes ? input.bytes.byteLength : input.abs ? fileSize(input.abs) : 0
+}
+
 interface Input {
   shown: string
   abs?: string
@@ -201,7 +215,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   const format = (values.format ?? 'stylish') as Format
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}" (expected one of ${FORMATS.join(', ')})`)
   const maxWarnings = intOption(values['max-warnings'], '--max-warnings', 0) ?? -1
-  const jobs = intOption(values.jobs, '--jobs', 1) ?? defaultJobs()
+  const explicitJobs = intOption(values.jobs, '--jobs', 1)
   const modes = [values.stdin && '--stdin', values.staged && '--staged', values.jsonl !== undefined && '--jsonl'].filter(Boolean)
   if (modes.length > 1) throw new UsageError(`${modes.join(' and ')} cannot be combined`)
   if ((values.stdin || values.jsonl !== undefined) && positionals.length) throw new UsageError(`${modes[0]} takes no paths`)
@@ -247,11 +261,12 @@ async function run(argv: string[], io: Io): Promise<number> {
       if (!(threshold >= 0 && threshold <= 1)) throw new UsageError(`--threshold expects a number from 0 to 1, got "${values.threshold}"`)
     }
     const {runJsonl} = await import('../jsonl.js')
+    const jsonlSize = values.jsonl === '-' ? undefined : fileSize(resolve(io.cwd, values.jsonl))
     return runJsonl({
       source: values.jsonl,
       cwd: io.cwd,
       resolver,
-      jobs,
+      jobs: explicitJobs ?? autoJobs(jsonlSize === undefined ? undefined : [jsonlSize]),
       fix: Boolean(values.fix),
       textField: values['text-field'] ?? 'text',
       urlField: values['url-field'] ?? 'url',
@@ -287,6 +302,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
 
   // 2-3. configure and lint, in order, on the pool
+  const jobs = explicitJobs ?? autoJobs(inputSizes(inputs))
   const fix: FixMode = values.fix || values['fix-dry-run'] ? 'fix' : 'none'
   const cache = values.cache ? new ResultCache(resolve(io.cwd, values['cache-location'] ?? DEFAULT_CACHE_LOCATION), packageVersion()) : undefined
   const baselinePath = values.baseline ? resolve(io.cwd, values.baseline) : undefined
